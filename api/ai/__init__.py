@@ -1,0 +1,1 @@
+"""The OpenAI-compatible client wrapper, built-in prompt templates and output schemas."""

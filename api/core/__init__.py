@@ -1,0 +1,1 @@
+"""Domain core: models, error codes and permission rules, free of Flask and storage."""

@@ -1,0 +1,22 @@
+"""A place in a world."""
+
+from dataclasses import dataclass, field
+
+from core.models._base import Model
+
+
+@dataclass
+class Location(Model):
+    """A place, optionally inside another place, with map coordinates."""
+
+    location_id: str
+    world_id: str
+    name: str
+    created_at: str
+    updated_at: str
+    aliases: list = field(default_factory=list)
+    location_type: str = "place"
+    description: str = ""
+    coordinates: dict | None = None
+    parent_location_id: str | None = None
+    source: dict = field(default_factory=lambda: {"kind": "user"})

@@ -1,0 +1,36 @@
+"""A Storyloom account."""
+
+from dataclasses import dataclass
+
+from core.models._base import Model
+from core.text import fold
+
+
+@dataclass
+class User(Model):
+    """An account; the password hash never leaves the service layer."""
+
+    user_id: str
+    username: str
+    email: str
+    password_hash: str
+    created_at: str
+    updated_at: str
+    display_name: str = ""
+    role: str = "user"
+    banned: bool = False
+    ban_reason: str = ""
+    token_version: int = 0
+
+    def to_dict(self) -> dict:
+        """The stored document, with folded keys for unique lookups."""
+        doc = super().to_dict()
+        doc["username_key"] = fold(self.username)
+        doc["email_key"] = self.email.strip().lower()
+        return doc
+
+    def public(self) -> dict:
+        """What any API response may show of the account."""
+        return {"user_id": self.user_id, "username": self.username, "email": self.email,
+                "display_name": self.display_name or self.username, "role": self.role,
+                "banned": self.banned, "created_at": self.created_at}

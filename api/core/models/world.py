@@ -1,0 +1,55 @@
+"""A fictional world: the container of stories, characters, places and a timeline."""
+
+from dataclasses import dataclass, field
+
+from core.models._base import Model
+from core.text import fold
+
+VISIBILITIES = ("draft", "private", "public")
+WORLD_TYPES = ("fantasy", "sci-fi", "modern", "historical", "custom")
+COLLABORATOR_ROLES = ("viewer", "editor")
+
+
+def default_calendar() -> dict:
+    """A plain twelve-month calendar with no named eras."""
+    return {"months_per_year": 12, "days_per_month": 30, "month_names": [], "eras": []}
+
+
+@dataclass
+class Collaborator(Model):
+    """A user the owner shared the world with."""
+
+    user_id: str
+    username: str
+    role: str
+
+
+@dataclass
+class World(Model):
+    """A world and who may see and change it."""
+
+    world_id: str
+    name: str
+    owner_id: str
+    created_at: str
+    updated_at: str
+    description: str = ""
+    world_type: str = "fantasy"
+    visibility: str = "private"
+    collaborators: list = field(default_factory=list)
+    calendar: dict = field(default_factory=default_calendar)
+
+    def to_dict(self) -> dict:
+        """The stored document, with derived keys that storage indexes."""
+        doc = super().to_dict()
+        doc["name_key"] = fold(self.name)
+        doc["editor_ids"] = [c["user_id"] for c in self.collaborators if c["role"] == "editor"]
+        doc["viewer_ids"] = [c["user_id"] for c in self.collaborators if c["role"] == "viewer"]
+        return doc
+
+    def collaborator_role(self, user_id: str) -> str | None:
+        """The collaborator role of a user in this world, if any."""
+        for collaborator in self.collaborators:
+            if collaborator["user_id"] == user_id:
+                return collaborator["role"]
+        return None

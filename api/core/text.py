@@ -1,0 +1,31 @@
+"""Text folding: compare names without case or diacritics ("Nguyễn Trãi" == "nguyen trai")."""
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+# NFD leaves these letters whole, so they are mapped by hand.
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+                          "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and collapse white space."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def word_count(text: str) -> int:
+    """Number of words in a text, in any script that has word characters."""
+    return len(_WORD.findall(text or ""))
+
+
+def excerpt(text: str, limit: int = 200) -> str:
+    """The start of a text, cut at a word boundary, with an ellipsis when cut."""
+    text = _SPACES.sub(" ", text or "").strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"

@@ -1,0 +1,1 @@
+"""Template generators that need no AI (worlds, stories) and the story linker."""

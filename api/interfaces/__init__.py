@@ -1,0 +1,1 @@
+"""The HTTP layer: ApiBackend, auth guards, routes and request schemas."""

@@ -1,0 +1,97 @@
+"""ApiBackend: reads the configuration, builds storage and services, and assembles the app."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from flask_cors import CORS
+
+from interfaces.auth_middleware import AuthGuards
+from core.errors import ValidationFailed
+from interfaces.config import ConfigError, load_config, load_or_create_jwt_secret
+from interfaces.error_handlers import register_error_handlers
+from interfaces.frontend import create_frontend_bp
+from interfaces.request_context import register_request_hooks
+from interfaces.schemas.auth import UserRegister
+from interfaces.routes.auth import create_auth_bp
+from interfaces.routes.health import create_health_bp
+from interfaces.routes.stories import create_stories_bp
+from interfaces.routes.worlds import create_worlds_bp
+from interfaces.swagger import register_swagger
+from interfaces.validation import parse_model
+from services import (AuthService, GPTService, Passwords, QuotaService, SlidingWindowLimiter,
+                      StoryService, TokenService, WorldService)
+from storage import create_storage
+from version import __version__
+
+log = logging.getLogger("storyloom")
+
+
+class ApiBackend:
+    """The whole backend: configuration, storage, services and the Flask app."""
+
+    def __init__(self, env=None, **overrides):
+        self.config = load_config(env, **overrides)
+        self.storage = create_storage(self.config.data_dir, self.config.database_url,
+                                      self.config.snapshot_mb)
+        self._build_services()
+        self.app = self._create_app()
+        register_error_handlers(self.app)
+        register_request_hooks(self.app)
+        self._register_blueprints()
+        register_swagger(self.app, __version__)
+        self._ensure_first_admin()
+
+    def _build_services(self) -> None:
+        config = self.config
+        secret = config.jwt_secret or load_or_create_jwt_secret(config.data_dir)
+        self.quotas = QuotaService(self.storage)
+        self.auth_service = AuthService(
+            self.storage,
+            Passwords(config.password_time_cost, config.password_memory_kib),
+            TokenService(secret, config.jwt_lifetime_hours * 3600), self.quotas,
+            SlidingWindowLimiter(config.login_max_failures, config.login_window_seconds),
+            SlidingWindowLimiter(config.ip_max_failures, config.login_window_seconds))
+        self.world_service = WorldService(self.storage, self.quotas)
+        self.story_service = StoryService(self.storage, self.quotas)
+        self.gpt_service = GPTService(config.openai_base_url, config.openai_api_key,
+                                      config.openai_model)
+
+    def _create_app(self) -> Flask:
+        app = Flask(__name__, static_folder=None)
+        app.config["MAX_CONTENT_LENGTH"] = self.config.max_body_mb * 1024 * 1024
+        app.json.ensure_ascii = False
+        if self.config.cors_origins:
+            CORS(app, resources={r"/api/*": {"origins": list(self.config.cors_origins)}},
+                 expose_headers=["X-Request-ID", "Retry-After"],
+                 allow_headers=["Authorization", "Content-Type", "X-Request-ID"])
+        return app
+
+    def _register_blueprints(self) -> None:
+        auth = AuthGuards(self.auth_service)
+        for blueprint in (
+            create_health_bp(self.storage.kind, self.gpt_service, __version__),
+            create_auth_bp(self.auth_service, auth),
+            create_worlds_bp(self.world_service, self.story_service, auth),
+            create_stories_bp(self.story_service, auth),
+            create_frontend_bp(self.config.frontend_dist),
+        ):
+            self.app.register_blueprint(blueprint)
+
+    def _ensure_first_admin(self) -> None:
+        config = self.config
+        if not (config.admin_username and config.admin_email and config.admin_password):
+            return
+        try:
+            admin = parse_model(UserRegister, {"username": config.admin_username,
+                                               "email": config.admin_email,
+                                               "password": config.admin_password})
+        except ValidationFailed as exc:
+            self.close()
+            raise ConfigError(f"ADMIN_* variables: {exc.data['fields']}") from None
+        self.auth_service.ensure_admin(admin.username, admin.email, admin.password)
+
+    def close(self) -> None:
+        """Make everything durable and release the data directory."""
+        self.storage.close()

@@ -1,0 +1,109 @@
+"""The configuration, read once from the environment and command-line overrides."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+
+
+class ConfigError(Exception):
+    """The configuration cannot work; the message says what to change."""
+
+
+def _int(env, name: str, default: int, low: int = 0, high: int = 10**9) -> int:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low} and {high}")
+    return value
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting Storyloom reads (README: "Configuration")."""
+
+    host: str = "127.0.0.1"
+    port: int = 5000
+    data_dir: str = "data"
+    database_url: str = ""
+    jwt_secret: str = ""
+    jwt_lifetime_hours: int = 24
+    openai_api_key: str = ""
+    openai_base_url: str = ""
+    openai_model: str = "gpt-4o-mini"
+    internal_api_key: str = ""
+    cors_origins: tuple = ()
+    admin_username: str = ""
+    admin_email: str = ""
+    admin_password: str = field(default="", repr=False)
+    max_body_mb: int = 10
+    log_level: str = "INFO"
+    web_threads: int = 8
+    login_max_failures: int = 10
+    login_window_seconds: int = 900
+    ip_max_failures: int = 100
+    password_time_cost: int = 3
+    password_memory_kib: int = 65536
+    snapshot_mb: int = 8
+    frontend_dist: str = ""
+
+
+def load_config(env=None, **overrides) -> Config:
+    """Build the configuration from environment variables, then explicit overrides."""
+    env = os.environ if env is None else env
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    values = dict(
+        host=env.get("HOST", "127.0.0.1"), port=_int(env, "PORT", 5000, 0, 65535),
+        data_dir=env.get("DATA_DIR", "data"), database_url=env.get("DATABASE_URL", ""),
+        jwt_secret=env.get("JWT_SECRET", ""),
+        jwt_lifetime_hours=_int(env, "JWT_LIFETIME_HOURS", 24, 1, 24 * 365),
+        openai_api_key=env.get("OPENAI_API_KEY", ""), openai_base_url=env.get("OPENAI_BASE_URL", ""),
+        openai_model=env.get("OPENAI_MODEL", "") or "gpt-4o-mini",
+        internal_api_key=env.get("INTERNAL_API_KEY", ""),
+        cors_origins=tuple(o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()),
+        admin_username=env.get("ADMIN_USERNAME", ""), admin_email=env.get("ADMIN_EMAIL", ""),
+        admin_password=env.get("ADMIN_PASSWORD", ""),
+        max_body_mb=_int(env, "MAX_BODY_MB", 10, 1, 1024), log_level=env.get("LOG_LEVEL", "INFO"),
+        web_threads=_int(env, "WEB_THREADS", 8, 1, 256),
+        login_max_failures=_int(env, "LOGIN_MAX_FAILURES", 10, 1),
+        login_window_seconds=_int(env, "LOGIN_WINDOW_SECONDS", 900, 1),
+        ip_max_failures=_int(env, "LOGIN_MAX_FAILURES_PER_IP", 100, 1),
+        password_time_cost=_int(env, "PASSWORD_HASH_TIME_COST", 3, 1, 100),
+        password_memory_kib=_int(env, "PASSWORD_HASH_MEMORY_KIB", 65536, 1024, 4 * 1024 * 1024),
+        snapshot_mb=_int(env, "SNAPSHOT_MB", 8, 1, 4096),
+        frontend_dist=env.get("FRONTEND_DIST", "") or os.path.join(root, "frontend", "dist"),
+    )
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    config = Config(**values)
+    if config.jwt_secret and len(config.jwt_secret.encode()) < 32:
+        raise ConfigError("JWT_SECRET must be at least 32 bytes; generate one with "
+                          "`python -c \"import secrets; print(secrets.token_urlsafe(48))\"`")
+    if config.database_url and not config.database_url.startswith("postgres"):
+        raise ConfigError("DATABASE_URL must be a postgresql:// URL (or unset for TinyDB)")
+    return config
+
+
+def load_or_create_jwt_secret(data_dir: str) -> str:
+    """The JWT secret kept in the data directory, created once, readable by the owner only."""
+    path = os.path.join(data_dir, "jwt_secret")
+    os.makedirs(data_dir, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        with open(path, encoding="ascii") as handle:
+            secret = handle.read().strip()
+        if len(secret) < 32:
+            raise ConfigError(f"{path} holds a secret shorter than 32 bytes; delete it") from None
+        return secret
+    secret = secrets.token_urlsafe(48)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(secret)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return secret

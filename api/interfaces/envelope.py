@@ -1,0 +1,29 @@
+"""The response envelope of every /api answer: {errorCode, errorDetail, data}."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response
+
+SUCCESS_DETAIL = "Operation successful"
+
+
+def envelope(code: str, detail: str, data, status: int, headers: dict | None = None) -> Response:
+    """A JSON response in the envelope shape."""
+    body = json.dumps({"errorCode": code, "errorDetail": detail, "data": data},
+                      ensure_ascii=False, separators=(",", ":"))
+    response = Response(body, status=status, mimetype="application/json")
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def ok(data=None, status: int = 200) -> Response:
+    """A success envelope (200, 201 created or 202 accepted)."""
+    return envelope("0000", SUCCESS_DETAIL, {} if data is None else data, status)
+
+
+def created(data) -> Response:
+    """A 201 success envelope for a newly created resource."""
+    return ok(data, 201)

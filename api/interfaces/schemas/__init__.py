@@ -1,0 +1,1 @@
+"""Request and response bodies as pydantic models; the same models feed the Swagger spec."""

@@ -1,0 +1,49 @@
+"""Base models and reusable field types for request bodies and query strings."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Visibility = Literal["draft", "private", "public"]
+WorldType = Literal["fantasy", "sci-fi", "modern", "historical", "custom"]
+CollaboratorRole = Literal["viewer", "editor"]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+
+
+class StrictModel(BaseModel):
+    """A request body: unknown fields are rejected, explicit nulls only where allowed."""
+
+    model_config = ConfigDict(extra="forbid")
+    one_of: ClassVar[tuple] = ()
+    nullable: ClassVar[frozenset] = frozenset()
+
+    def problems(self) -> tuple[dict, dict]:
+        """Field errors pydantic cannot express: (missing fields, invalid fields)."""
+        missing = {}
+        if self.one_of and all(not getattr(self, name) for name in self.one_of):
+            missing[self.one_of[0]] = f"one of {', '.join(self.one_of)} is required"
+        invalid = {name: "must not be null" for name in self.model_fields_set
+                   if getattr(self, name) is None and name not in self.nullable}
+        return missing, invalid
+
+    def changes(self) -> dict:
+        """The fields the client actually sent, as plain data."""
+        return self.model_dump(exclude_unset=True)
+
+
+class QueryModel(BaseModel):
+    """A query string: unknown parameters are ignored (caches add their own)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class PageQuery(QueryModel):
+    """Pagination of every list."""
+
+    page: int = Field(1, ge=1, le=100_000, description="Page number, from 1")
+    page_size: int = Field(20, ge=1, le=100, description="Items per page (1-100)")

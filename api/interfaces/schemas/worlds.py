@@ -1,0 +1,87 @@
+"""Bodies and query strings of the world routes."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field, StringConstraints
+
+from interfaces.schemas.common import (CollaboratorRole, Id, Name, PageQuery, QueryModel,
+                                       StrictModel, Visibility, WorldType)
+
+
+class Era(StrictModel):
+    """A named era of a world's calendar."""
+
+    name: Name
+    start_year: int = Field(ge=-1_000_000_000, le=1_000_000_000)
+    end_year: int | None = Field(None, ge=-1_000_000_000, le=1_000_000_000)
+    nullable: ClassVar[frozenset] = frozenset({"end_year"})
+
+
+class Calendar(StrictModel):
+    """How a world counts time."""
+
+    months_per_year: int = Field(12, ge=1, le=100)
+    days_per_month: int = Field(30, ge=1, le=1000)
+    month_names: list[Name] = Field(default_factory=list, max_length=100)
+    eras: list[Era] = Field(default_factory=list, max_length=50)
+
+
+class WorldCreate(StrictModel):
+    """A new world; it is private unless `visibility` says otherwise."""
+
+    name: Name
+    description: str = Field("", max_length=50_000)
+    world_type: WorldType = "fantasy"
+    visibility: Visibility = "private"
+    calendar: Calendar | None = None
+
+
+class WorldUpdate(StrictModel):
+    """Fields to change; those left out keep their value."""
+
+    name: Name | None = None
+    description: str | None = Field(None, max_length=50_000)
+    world_type: WorldType | None = None
+    visibility: Visibility | None = None
+    calendar: Calendar | None = None
+
+
+class WorldShare(StrictModel):
+    """Users to give a collaborator role, by username or id."""
+
+    one_of: ClassVar[tuple] = ("usernames", "user_ids")
+    usernames: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                     max_length=64)]] = Field(
+        default_factory=list, max_length=50)
+    user_ids: list[Id] = Field(default_factory=list, max_length=50)
+    role: CollaboratorRole = "viewer"
+
+
+class WorldUnshare(StrictModel):
+    """Users whose collaborator role is taken away."""
+
+    one_of: ClassVar[tuple] = ("user_ids", "usernames")
+    user_ids: list[Id] = Field(default_factory=list, max_length=100)
+    usernames: list[Annotated[str, StringConstraints(max_length=64)]] = Field(
+        default_factory=list, max_length=100)
+
+
+class StoryReorder(StrictModel):
+    """Every story id of the world, in the new order."""
+
+    story_ids: list[Id] = Field(min_length=1, max_length=5000)
+
+
+class WorldListQuery(PageQuery):
+    """Filters of the world list."""
+
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = Field(
+        None, description="Part of the name, without case or diacritics")
+    scope: Literal["all", "mine", "shared", "public"] = "all"
+
+
+WorldPageQuery = PageQuery
+__all__ = ["Calendar", "Era", "WorldCreate", "WorldUpdate", "WorldShare", "WorldUnshare",
+           "StoryReorder", "WorldListQuery", "QueryModel"]

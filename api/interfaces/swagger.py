@@ -1,0 +1,130 @@
+"""The OpenAPI spec: route docs derived from each view's decorators and pydantic models."""
+
+from __future__ import annotations
+
+import re
+
+from flasgger import Swagger, swag_from
+from pydantic.json_schema import models_json_schema
+
+from core.errors import ERROR_CODES
+from interfaces.schemas.outputs import Out
+
+_REF = "#/components/schemas/{model}"
+_AUTH_ERRORS = {"token": ("1001", "1002", "1005"), "optional": ("1002", "1005"),
+                "admins": ("1001", "1002", "1004", "1005"),
+                "moderators and admins": ("1001", "1002", "1004", "1005")}
+_SECURITY = {"token": [{"bearerAuth": []}], "optional": [{}, {"bearerAuth": []}],
+             "admins": [{"bearerAuth": []}], "moderators and admins": [{"bearerAuth": []}]}
+
+
+def _envelope(data_schema: dict, code: str = "0000") -> dict:
+    return {"type": "object", "required": ["errorCode", "errorDetail", "data"], "properties": {
+        "errorCode": {"type": "string", "example": code},
+        "errorDetail": {"type": "string"}, "data": data_schema}}
+
+
+def _error_responses(codes) -> dict:
+    by_status: dict[int, list[str]] = {}
+    for code in sorted(set(codes)):
+        by_status.setdefault(ERROR_CODES[code][0], []).append(code)
+    return {str(status): {
+        "description": "; ".join(f"{c}: {ERROR_CODES[c][1]}" for c in group),
+        "content": {"application/json": {"schema": _envelope(
+            {"type": "object", "nullable": True}, group[0])}}} for status, group in by_status.items()}
+
+
+def _query_parameters(model) -> list[dict]:
+    schema = to_openapi30(model.model_json_schema(ref_template=_REF))
+    return [{"name": name, "in": "query", "required": name in schema.get("required", ()),
+             "schema": {k: v for k, v in prop.items() if k != "description"},
+             "description": prop.get("description", "")}
+            for name, prop in schema.get("properties", {}).items()]
+
+
+def doc(summary: str, *, tag: str, response: type[Out] | None = None, status: int = 200,
+        errors: tuple = (), description: str = ""):
+    """Document a view from its own decorators (auth, body, query) plus the given extras."""
+    def decorator(view):
+        auth = getattr(view, "auth", None)
+        body = getattr(view, "body_model", None)
+        query = getattr(view, "query_model", None)
+        codes = list(errors) + list(_AUTH_ERRORS.get(auth, ())) + ["5001", "5002"]
+        spec = {"tags": [tag], "summary": summary, "description": description,
+                "parameters": _query_parameters(query) if query else [],
+                "responses": {str(status): {"description": summary, "content": {
+                    "application/json": {"schema": _envelope(
+                        {"$ref": _REF.format(model=response.__name__)} if response
+                        else {"type": "object"})}}}}}
+        if body is not None:
+            codes += ["2001", "2002", "2003", "2006"]
+            spec["requestBody"] = {"required": True, "content": {"application/json": {
+                "schema": {"$ref": _REF.format(model=body.__name__)}}}}
+        if query is not None:
+            codes.append("2001")
+        spec["responses"].update(_error_responses(codes))
+        if auth in _SECURITY:
+            spec["security"] = _SECURITY[auth]
+        view.openapi_models = [m for m in (body, response) if m is not None]
+        return swag_from(spec)(view)
+    return decorator
+
+
+def to_openapi30(schema):
+    """Rewrite pydantic's JSON Schema (2020-12) into what OpenAPI 3.0 accepts."""
+    if isinstance(schema, list):
+        return [to_openapi30(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = {k: to_openapi30(v) for k, v in schema.items() if k not in ("title",)}
+    variants = schema.get("anyOf")
+    if variants and {"type": "null"} in variants:
+        rest = [v for v in variants if v != {"type": "null"}]
+        schema.pop("anyOf")
+        if len(rest) == 1 and "$ref" in rest[0]:
+            schema["allOf"] = rest
+        elif len(rest) == 1:
+            schema.update(rest[0])
+        else:
+            schema["anyOf"] = rest
+        schema["nullable"] = True
+    if "const" in schema:
+        schema["enum"] = [schema.pop("const")]
+    return schema
+
+
+def _path_parameters(rule: str) -> list[dict]:
+    return [{"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+            for name in re.findall(r"<(?:[^:<>]+:)?([^<>]+)>", rule)]
+
+
+def register_swagger(app, version: str) -> Swagger:
+    """Serve the spec at /apispec.json and the Swagger UI at /api/docs."""
+    models = {m for view in app.view_functions.values()
+              for m in getattr(view, "openapi_models", ())}
+    _, defs = models_json_schema([(m, "validation") for m in sorted(models, key=lambda m: m.__name__)],
+                                 ref_template=_REF)
+    for rule in app.url_map.iter_rules():
+        view = app.view_functions.get(rule.endpoint)
+        spec = getattr(view, "specs_dict", None)
+        if spec is not None and "<" in rule.rule:
+            names = {p["name"] for p in spec["parameters"]}
+            spec["parameters"] += [p for p in _path_parameters(rule.rule) if p["name"] not in names]
+    error_table = "\n".join(f"| {code} | {status} | {text} |"
+                            for code, (status, text) in ERROR_CODES.items())
+    template = {
+        "openapi": "3.0.3",
+        "info": {"title": "Storyloom API", "version": version, "description": (
+            "Every response is an envelope `{errorCode, errorDetail, data}`.\n\n"
+            "| errorCode | HTTP | meaning |\n|---|---|---|\n" + error_table)},
+        "components": {"schemas": to_openapi30(defs.get("$defs", {})),
+                       "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
+                                                          "bearerFormat": "JWT"}}},
+    }
+    app.config["SWAGGER"] = {"openapi": "3.0.3", "title": "Storyloom API", "uiversion": 3}
+    config = {"headers": [], "specs": [{"endpoint": "apispec", "route": "/apispec.json",
+                                        "rule_filter": lambda rule: rule.rule.startswith("/api"),
+                                        "model_filter": lambda tag: True}],
+              "static_url_path": "/flasgger_static", "swagger_ui": True,
+              "specs_route": "/api/docs/"}
+    return Swagger(app, template=template, config=config)

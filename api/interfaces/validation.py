@@ -1,0 +1,74 @@
+"""Decorators that parse and validate request bodies and query strings with pydantic."""
+
+from __future__ import annotations
+
+import functools
+
+from flask import request
+from pydantic import ValidationError
+
+from core.errors import BadBody, MissingField, ValidationFailed
+
+
+def _field_errors(exc: ValidationError) -> tuple[dict, dict]:
+    """Split pydantic's errors into (missing fields, invalid fields) by dotted path."""
+    missing, invalid = {}, {}
+    for error in exc.errors():
+        path = ".".join(str(part) for part in error["loc"]) or "body"
+        if error["type"] == "missing":
+            missing[path] = "required"
+        elif error["type"] == "extra_forbidden":
+            invalid[path] = "unknown field"
+        else:
+            invalid[path] = error["msg"]
+    return missing, invalid
+
+
+def _raise_for(missing: dict, invalid: dict) -> None:
+    if missing:
+        raise MissingField({**invalid, **missing})
+    if invalid:
+        raise ValidationFailed(invalid)
+
+
+def parse_model(model_cls, data):
+    """Validate data against a model, raising 2001/2002 that name every bad field."""
+    try:
+        model = model_cls.model_validate(data)
+    except ValidationError as exc:
+        _raise_for(*_field_errors(exc))
+    if hasattr(model, "problems"):
+        _raise_for(*model.problems())
+    return model
+
+
+def json_object() -> dict:
+    """The request's JSON object body, or 2003."""
+    if not request.is_json:
+        raise BadBody("Send a JSON object with Content-Type: application/json")
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise BadBody("The body must be a JSON object")
+    return data
+
+
+def validate_body(model_cls):
+    """Hand the view a validated `body` built from the JSON request body."""
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            return view(*args, body=parse_model(model_cls, json_object()), **kwargs)
+        wrapper.body_model = model_cls
+        return wrapper
+    return decorator
+
+
+def validate_query(model_cls):
+    """Hand the view a validated `query` built from the query string."""
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            return view(*args, query=parse_model(model_cls, request.args.to_dict()), **kwargs)
+        wrapper.query_model = model_cls
+        return wrapper
+    return decorator

@@ -1,0 +1,38 @@
+"""Which model lives in which table, its id field, indexes, unique keys and default order."""
+
+from dataclasses import dataclass
+
+from core.models import (AiUsage, Entity, Event, Location, PromptTemplate, Story, Task,
+                         TokenRevocation, User, World)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one table is stored and indexed by every backend."""
+
+    name: str
+    id_field: str
+    indexes: tuple = ()
+    unique: tuple = ()
+    sort_field: str = "updated_at"
+
+
+TABLES: dict[type, TableSpec] = {
+    User: TableSpec("users", "user_id", indexes=(("role",),),
+                    unique=("username_key", "email_key"), sort_field="created_at"),
+    World: TableSpec("worlds", "world_id", indexes=(
+        ("visibility",), ("owner_id",), ("owner_id", "visibility"), ("editor_ids",),
+        ("editor_ids", "visibility"), ("viewer_ids",), ("viewer_ids", "visibility"))),
+    Story: TableSpec("stories", "story_id", indexes=(
+        ("visibility",), ("world_id",), ("world_id", "visibility"), ("owner_id",),
+        ("owner_id", "visibility"))),
+    Entity: TableSpec("entities", "entity_id", indexes=(("world_id",),)),
+    Location: TableSpec("locations", "location_id", indexes=(("world_id",),)),
+    Event: TableSpec("events", "event_id", indexes=(("world_id",), ("story_id",))),
+    Task: TableSpec("tasks", "task_id", indexes=(("user_id",), ("status",))),
+    PromptTemplate: TableSpec("prompt_templates", "template_id", unique=("name",)),
+    TokenRevocation: TableSpec("token_revocations", "jti", sort_field="expires_at"),
+    AiUsage: TableSpec("ai_usage", "usage_id", indexes=(("user_id",),), sort_field="day"),
+}
+
+SPEC_BY_NAME = {spec.name: spec for spec in TABLES.values()}

@@ -1,0 +1,3 @@
+"""Storyloom backend version."""
+
+__version__ = "0.1.0"
