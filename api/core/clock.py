@@ -1,6 +1,10 @@
-"""Time helpers: ISO 8601 UTC timestamps ending in Z."""
+"""Time helpers: ISO 8601 UTC timestamps ending in Z, strictly increasing in this process."""
 
-from datetime import datetime, timezone
+import threading
+from datetime import datetime, timedelta, timezone
+
+_lock = threading.Lock()
+_last = datetime.min.replace(tzinfo=timezone.utc)
 
 
 def utc_now() -> datetime:
@@ -9,10 +13,14 @@ def utc_now() -> datetime:
 
 
 def iso(moment: datetime) -> str:
-    """A UTC datetime as ISO 8601 with milliseconds and a Z suffix."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """A UTC datetime as ISO 8601 with microseconds and a Z suffix."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def now_iso() -> str:
-    """The current time as an ISO 8601 UTC string."""
-    return iso(utc_now())
+    """The current time as ISO 8601; never equal to an earlier call's, so order is kept."""
+    global _last
+    with _lock:
+        moment = max(utc_now(), _last + timedelta(microseconds=1))
+        _last = moment
+    return iso(moment)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.clock import now_iso
-from core.errors import NotFound, ValidationFailed
+from core.errors import MissingToken, NotFound, ValidationFailed
 from core.models import Entity, Event, Location, Story, User, World
 from core.models._base import new_id
 from core.permissions import (can_delete_world, can_edit_content, can_manage_world, can_write,
@@ -63,9 +63,9 @@ class WorldService:
 
     @staticmethod
     def _scope_filter(user, scope: str) -> tuple:
+        if user is None and scope in ("mine", "shared"):
+            raise MissingToken("Sign in to see your own and shared worlds")
         if scope == "public" or user is None:
-            if scope in ("mine", "shared"):
-                return ()
             return ({"visibility": "public"},)
         uid = user.user_id
         mine = ({"owner_id": uid, "visibility": "draft"}, {"owner_id": uid, "visibility": "private"})

@@ -15,7 +15,7 @@ from tinydb import Query as TinyQuery, TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document, Table
 
-from storage.base import Query, Storage, StorageError
+from storage.base import DuplicateKey, Query, Storage, StorageError
 from storage.indexes import TableIndexes, sort_value
 from storage.journal import Journal, encode_record
 from storage.schema import SPEC_BY_NAME
@@ -205,6 +205,7 @@ class TinyDBStorage(Storage):
         with self._lock:
             if self._closed:
                 raise StorageError("storage is closed")
+            self._check_batch_unique(stored["p"])
             for name, doc in stored["p"]:
                 self._indexes[name].check_unique(doc)
             try:
@@ -221,6 +222,17 @@ class TinyDBStorage(Storage):
             raise StorageError(f"journal fsync failed: {exc}") from exc
         if self._journal.bytes_in_segment > self._snapshot_bytes:
             self._wanted.set()
+
+    @staticmethod
+    def _check_batch_unique(puts) -> None:
+        """Two documents of one write may not claim the same unique key value."""
+        claimed = {}
+        for name, doc in puts:
+            spec = SPEC_BY_NAME[name]
+            for key in spec.unique:
+                if doc.get(key) is not None and claimed.setdefault(
+                        (name, key, doc[key]), doc[spec.id_field]) != doc[spec.id_field]:
+                    raise DuplicateKey(name, key)
 
     def _apply_put(self, name, doc):
         spec = SPEC_BY_NAME[name]

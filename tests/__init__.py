@@ -1,0 +1,1 @@
+"""Storyloom's backend test suites."""
