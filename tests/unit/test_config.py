@@ -1,0 +1,31 @@
+"""Configuration: environment parsing, refusals with clear messages, the generated JWT secret."""
+
+import os
+import stat
+
+import pytest
+
+from interfaces.config import ConfigError, load_config, load_or_create_jwt_secret
+
+
+def test_defaults_and_overrides():
+    config = load_config({"PORT": "6000", "CORS_ORIGINS": "http://a.io, http://b.io"}, port=7000)
+    assert config.port == 7000 and config.host == "127.0.0.1" and config.data_dir == "data"
+    assert config.cors_origins == ("http://a.io", "http://b.io")
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"JWT_SECRET": "short"}, "32 bytes"), ({"PORT": "http"}, "PORT"),
+    ({"PORT": "70000"}, "PORT"), ({"DATABASE_URL": "mysql://x"}, "postgresql"),
+])
+def test_bad_settings_fail_with_a_clear_message(env, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(env)
+
+
+def test_generated_secret_is_kept_owner_only_and_reused(tmp_path):
+    first = load_or_create_jwt_secret(str(tmp_path))
+    assert len(first) >= 32
+    mode = stat.S_IMODE(os.stat(tmp_path / "jwt_secret").st_mode)
+    assert mode == 0o600
+    assert load_or_create_jwt_secret(str(tmp_path)) == first
