@@ -8,7 +8,6 @@ from core.models import Event, Story, User, World
 from core.models._base import new_id
 from core.permissions import (can_delete_story, can_edit_content, clamp_visibility,
                               more_visible, sees_everything, story_permissions, visible_levels)
-from core.text import excerpt
 from services.world_access import load_story, load_world, page_of, require
 from storage.base import Query
 
@@ -26,14 +25,13 @@ class StoryService:
 
     @staticmethod
     def _view(user, world: World, story: Story) -> dict:
-        doc = story.to_dict()
-        doc.pop("title_key")
+        doc = story.as_view()
         doc.update(world_name=world.name, permissions=story_permissions(user, world, story))
         return doc
 
     def _summary(self, user, world: World, story: Story) -> dict:
         doc = self._view(user, world, story)
-        doc["excerpt"] = excerpt(doc.pop("content"))
+        del doc["content"]
         return doc
 
     def _page(self, user, found, page: int, page_size: int) -> dict:

@@ -27,9 +27,7 @@ class WorldService:
     # views
 
     def _view(self, user, world: World) -> dict:
-        doc = world.to_dict()
-        for derived in ("name_key", "editor_ids", "viewer_ids"):
-            doc.pop(derived)
+        doc = world.as_view()
         owner = self._storage.get(User, world.owner_id)
         doc.update(owner_username=owner.username if owner else None,
                    counts=self._counts(user, world), my_role=world_role(user, world),

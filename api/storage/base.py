@@ -90,7 +90,7 @@ class Storage(ABC):
 
     def commit(self, saves=(), deletes=()) -> None:
         """Apply saves and (model class, id) deletions atomically and durably."""
-        puts = [(TABLES[type(m)].name, m.to_dict()) for m in saves]
+        puts = [(TABLES[type(m)].name, m.to_document()) for m in saves]
         dels = [(TABLES[cls].name, doc_id) for cls, doc_id in deletes]
         if puts or dels:
             self._write(puts, dels)

@@ -142,7 +142,8 @@ class TinyDBStorage(Storage):
         with self._lock:
             ids, total = self._matching_ids(table, query)
             raw = self._raw(table)
-            return [dict(raw[i]) for i in ids], total
+            # Read-only documents: the contract copies them into models before anyone sees them.
+            return [raw[i] for i in ids], total
 
     def _lookups(self, table, any_of):
         lists = [self._indexes[table].lookup(alt) for alt in any_of]

@@ -1,8 +1,8 @@
 """Shared helpers for the model dataclasses."""
 
-import copy
 import uuid
-from dataclasses import asdict, fields
+from dataclasses import fields
+from functools import cache
 
 
 def new_id() -> str:
@@ -10,15 +10,37 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def copy_json(value):
+    """A copy of JSON-like data that shares no list or dict with the original."""
+    if isinstance(value, list):
+        return [copy_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: copy_json(item) for key, item in value.items()}
+    return value
+
+
+@cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 class Model:
     """Mixin giving dataclasses dict conversion that never shares mutable state."""
 
     def to_dict(self) -> dict:
-        """The model as a JSON-ready dict (a deep copy)."""
-        return asdict(self)
+        """The model's own fields as a JSON-ready dict (a copy)."""
+        return {name: copy_json(getattr(self, name)) for name in _field_names(type(self))}
+
+    def as_view(self) -> dict:
+        """A shallow dict of the fields, for a response built from a model this request owns."""
+        return dict(vars(self))
+
+    def to_document(self) -> dict:
+        """What storage keeps: the fields plus any derived keys it indexes."""
+        return self.to_dict()
 
     @classmethod
     def from_dict(cls, doc: dict):
         """Build the model from a stored document, ignoring unknown and derived keys."""
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: copy.deepcopy(v) for k, v in doc.items() if k in names})
+        return cls(**{name: copy_json(value) if isinstance(value, (list, dict)) else value
+                      for name, value in ((n, doc[n]) for n in _field_names(cls) if n in doc)})

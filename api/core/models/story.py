@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from core.models._base import Model
-from core.text import fold, word_count
+from core.text import excerpt, fold, word_count
 
 
 @dataclass
@@ -25,10 +25,13 @@ class Story(Model):
     entity_ids: list = field(default_factory=list)
     location_ids: list = field(default_factory=list)
     linked_story_ids: list = field(default_factory=list)
+    word_count: int = 0
+    excerpt: str = ""
 
-    def to_dict(self) -> dict:
-        """The stored document, with the derived word count and search key."""
-        doc = super().to_dict()
-        doc["word_count"] = word_count(self.content)
+    def to_document(self) -> dict:
+        """The stored document: word count and excerpt brought up to date, and a search key."""
+        self.word_count = word_count(self.content)
+        self.excerpt = excerpt(self.content)
+        doc = self.to_dict()
         doc["title_key"] = fold(self.title)
         return doc

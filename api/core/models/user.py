@@ -22,9 +22,9 @@ class User(Model):
     ban_reason: str = ""
     token_version: int = 0
 
-    def to_dict(self) -> dict:
+    def to_document(self) -> dict:
         """The stored document, with folded keys for unique lookups."""
-        doc = super().to_dict()
+        doc = self.to_dict()
         doc["username_key"] = fold(self.username)
         doc["email_key"] = self.email.strip().lower()
         return doc

@@ -39,9 +39,9 @@ class World(Model):
     collaborators: list = field(default_factory=list)
     calendar: dict = field(default_factory=default_calendar)
 
-    def to_dict(self) -> dict:
+    def to_document(self) -> dict:
         """The stored document, with derived keys that storage indexes."""
-        doc = super().to_dict()
+        doc = self.to_dict()
         doc["name_key"] = fold(self.name)
         doc["editor_ids"] = [c["user_id"] for c in self.collaborators if c["role"] == "editor"]
         doc["viewer_ids"] = [c["user_id"] for c in self.collaborators if c["role"] == "viewer"]

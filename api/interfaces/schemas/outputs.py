@@ -137,6 +137,7 @@ class StoryFieldsOut(Out):
     linked_story_ids: list[str]
     owner_id: str
     word_count: int
+    excerpt: str
     permissions: StoryPermissionsOut
     created_at: str
     updated_at: str
@@ -147,7 +148,7 @@ class StoryOut(StoryFieldsOut):
 
 
 class StorySummaryOut(StoryFieldsOut):
-    excerpt: str
+    pass
 
 
 class StoryEnvelopeOut(Out):
