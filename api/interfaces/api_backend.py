@@ -13,6 +13,7 @@ from interfaces.config import ConfigError, load_config, load_or_create_jwt_secre
 from interfaces.error_handlers import register_error_handlers
 from interfaces.frontend import create_frontend_bp
 from interfaces.request_context import register_request_hooks
+from interfaces.response_cache import ResponseCache
 from interfaces.schemas.auth import UserRegister
 from interfaces.routes.auth import create_auth_bp
 from interfaces.routes.health import create_health_bp
@@ -70,11 +71,12 @@ class ApiBackend:
 
     def _register_blueprints(self) -> None:
         auth = AuthGuards(self.auth_service)
+        cache = ResponseCache(self.storage.generation)
         for blueprint in (
             create_health_bp(self.storage.kind, self.gpt_service, __version__),
             create_auth_bp(self.auth_service, auth),
-            create_worlds_bp(self.world_service, self.story_service, auth),
-            create_stories_bp(self.story_service, auth),
+            create_worlds_bp(self.world_service, self.story_service, auth, cache),
+            create_stories_bp(self.story_service, auth, cache),
             create_frontend_bp(self.config.frontend_dist),
         ):
             self.app.register_blueprint(blueprint)

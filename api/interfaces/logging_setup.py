@@ -47,3 +47,5 @@ def configure_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # waitress warns on every request that waits for a free thread; under load that is noise.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)

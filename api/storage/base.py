@@ -95,6 +95,10 @@ class Storage(ABC):
         if puts or dels:
             self._write(puts, dels)
 
+    def generation(self) -> int | None:
+        """A number that changes with every committed write, or None if it cannot be known here."""
+        return None
+
     def stats(self) -> dict:
         """Backend facts for health and benchmarks (counts per table)."""
         return {spec.name: self._count(spec.name, ({},)) for spec in TABLES.values()}

@@ -70,6 +70,7 @@ class TinyDBStorage(Storage):
         self._load()
         self._journal.open_next_segment()
         self._closed = False
+        self._generation = 0
         self._wanted = threading.Event()
         self._snapshotter = threading.Thread(target=self._snapshot_loop, daemon=True,
                                              name="storyloom-snapshot")
@@ -217,6 +218,7 @@ class TinyDBStorage(Storage):
                 self._apply_put(name, doc)
             for name, doc_id in stored["d"]:
                 self._apply_delete(name, doc_id)
+            self._generation += 1
         try:
             self._journal.sync(seq)
         except (OSError, ValueError) as exc:
@@ -249,6 +251,10 @@ class TinyDBStorage(Storage):
         if old is not None:
             self._indexes[name].remove(old)
             self._tables[name].drop(doc_id)
+
+    def generation(self) -> int:
+        """Counts committed writes: every change in this process goes through _write."""
+        return self._generation
 
     # snapshots and shutdown
 

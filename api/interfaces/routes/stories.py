@@ -11,7 +11,7 @@ from interfaces.validation import validate_body, validate_query
 WRITE_ERRORS = ("3001", "1004")
 
 
-def create_stories_bp(story_service, auth):
+def create_stories_bp(story_service, auth, cache):
     """Routes under /api/stories."""
     bp = Blueprint("stories", __name__, url_prefix="/api/stories")
 
@@ -19,6 +19,7 @@ def create_stories_bp(story_service, auth):
     @doc("Stories the caller may see (newest change first; in order with world_id)",
          tag="stories", response=StoryPageOut, errors=("3001",))
     @auth.optional_auth
+    @cache.cached
     @validate_query(StoryListQuery)
     def list_stories(user, query):
         return ok(story_service.list_stories(user, query.world_id, query.scope, query.page,
@@ -36,6 +37,7 @@ def create_stories_bp(story_service, auth):
     @bp.get("/<story_id>")
     @doc("One story", tag="stories", response=StoryEnvelopeOut, errors=("3001",))
     @auth.optional_auth
+    @cache.cached
     def get_story(story_id, user):
         return ok(story_service.get_story(user, story_id))
 

@@ -15,7 +15,7 @@ NOT_FOUND = ("3001",)
 WRITE_ERRORS = ("3001", "1004")
 
 
-def create_worlds_bp(world_service, story_service, auth):
+def create_worlds_bp(world_service, story_service, auth, cache):
     """Routes under /api/worlds."""
     bp = Blueprint("worlds", __name__, url_prefix="/api/worlds")
 
@@ -23,6 +23,7 @@ def create_worlds_bp(world_service, story_service, auth):
     @doc("Worlds the caller may see", tag="worlds", response=WorldPageOut, errors=("1001",),
          description="scope=mine|shared needs a token.")
     @auth.optional_auth
+    @cache.cached
     @validate_query(WorldListQuery)
     def list_worlds(user, query):
         return ok(world_service.list_worlds(user, query.scope, query.q, query.page,
@@ -39,6 +40,7 @@ def create_worlds_bp(world_service, story_service, auth):
     @bp.get("/<world_id>")
     @doc("One world", tag="worlds", response=WorldEnvelopeOut, errors=NOT_FOUND)
     @auth.optional_auth
+    @cache.cached
     def get_world(world_id, user):
         return ok(world_service.get_world(user, world_id))
 
@@ -77,6 +79,7 @@ def create_worlds_bp(world_service, story_service, auth):
     @bp.get("/<world_id>/stories")
     @doc("The world's stories in order", tag="worlds", response=StoryPageOut, errors=NOT_FOUND)
     @auth.optional_auth
+    @cache.cached
     @validate_query(PageQuery)
     def list_world_stories(world_id, user, query):
         return ok(story_service.list_world_stories(user, world_id, query.page, query.page_size))
