@@ -35,15 +35,13 @@ class TokenService:
     def decode(self, token: str) -> dict:
         """The claims of a valid token; 1001 when it is not a JWT, 1002 when it is invalid."""
         try:
-            header = jwt.get_unverified_header(token)
-        except jwt.DecodeError:
-            raise MissingToken("Malformed bearer token") from None
-        if header.get("alg") != ALGORITHM:
-            raise InvalidToken("Token signed with a wrong algorithm")
-        try:
             return jwt.decode(token, self._secret, algorithms=[ALGORITHM],
                               options={"require": ["exp", "iat", "sub", "jti"]})
         except jwt.ExpiredSignatureError:
             raise InvalidToken("Token expired") from None
-        except jwt.InvalidTokenError:
+        except jwt.InvalidSignatureError:  # a DecodeError subclass, but the token is well formed
+            raise InvalidToken("Token invalid") from None
+        except jwt.DecodeError:
+            raise MissingToken("Malformed bearer token") from None
+        except jwt.InvalidTokenError:  # wrong algorithm (including none), missing claims
             raise InvalidToken("Token invalid") from None

@@ -27,20 +27,25 @@ def sort_value(value):
 
 
 class TableIndexes:
-    """The indexes of one table; every method must be called under the storage lock."""
+    """The indexes of one table; every method must be called under the storage lock.
+
+    Each index maps a key (the values of its fields) to a SortedList of (sort value, id)
+    entries, so a page in that order is a slice rather than a sort.
+    """
 
     def __init__(self, spec: TableSpec):
         self.spec = spec
         self.all = SortedList()
-        self.by_fields: dict[tuple, dict] = {fields: defaultdict(SortedList)
-                                             for fields in spec.indexes}
+        definitions = [(fields, spec.sort_field) for fields in spec.indexes] + list(spec.ordered)
+        self.by_fields: dict[tuple, dict] = {(tuple(fields), order): defaultdict(SortedList)
+                                             for fields, order in definitions}
         self.unique: dict[str, dict] = {key: {} for key in spec.unique}
 
-    def entry(self, doc: dict) -> tuple:
-        """The (sort value, id) pair of a document in every sorted list."""
-        return (sort_value(doc.get(self.spec.sort_field)), doc[self.spec.id_field])
+    def _entry(self, doc: dict, order: str) -> tuple:
+        return (sort_value(doc.get(order)), doc[self.spec.id_field])
 
-    def _keys(self, fields: tuple, doc: dict):
+    @staticmethod
+    def _keys(fields: tuple, doc: dict):
         return itertools.product(*(_values(doc, f) for f in fields))
 
     def check_unique(self, doc: dict) -> None:
@@ -53,20 +58,20 @@ class TableIndexes:
 
     def add(self, doc: dict) -> None:
         """Index a document."""
-        entry = self.entry(doc)
-        self.all.add(entry)
-        for fields, lists in self.by_fields.items():
+        self.all.add(self._entry(doc, self.spec.sort_field))
+        for (fields, order), lists in self.by_fields.items():
+            entry = self._entry(doc, order)
             for key in self._keys(fields, doc):
                 lists[key].add(entry)
         for key, owners in self.unique.items():
             if doc.get(key) is not None:
-                owners[doc[key]] = entry[1]
+                owners[doc[key]] = doc[self.spec.id_field]
 
     def remove(self, doc: dict) -> None:
         """Forget a document, as it was when it was indexed."""
-        entry = self.entry(doc)
-        self.all.discard(entry)
-        for fields, lists in self.by_fields.items():
+        self.all.discard(self._entry(doc, self.spec.sort_field))
+        for (fields, order), lists in self.by_fields.items():
+            entry = self._entry(doc, order)
             for key in self._keys(fields, doc):
                 bucket = lists.get(key)
                 if bucket is not None:
@@ -74,18 +79,18 @@ class TableIndexes:
                     if not bucket:
                         del lists[key]
         for key, owners in self.unique.items():
-            if owners.get(doc.get(key)) == entry[1]:
+            if owners.get(doc.get(key)) == doc[self.spec.id_field]:
                 del owners[doc[key]]
 
-    def lookup(self, alternative: dict):
-        """The sorted entries matching an alternative, or None when no index covers it."""
+    def lookup(self, alternative: dict, order: str | None = None):
+        """The entries matching an alternative in that order, or None when no index has it."""
+        order = order or self.spec.sort_field
         if not alternative:
-            return self.all
-        fields = tuple(sorted(alternative))
-        for index_fields, lists in self.by_fields.items():
-            if tuple(sorted(index_fields)) == fields:
-                key = tuple(alternative[f] for f in index_fields)
-                return lists.get(key, ())
+            return self.all if order == self.spec.sort_field else None
+        wanted = tuple(sorted(alternative))
+        for (fields, index_order), lists in self.by_fields.items():
+            if index_order == order and tuple(sorted(fields)) == wanted:
+                return lists.get(tuple(alternative[f] for f in fields), ())
         return None
 
     def unique_id(self, key: str, value) -> str | None:

@@ -15,6 +15,7 @@ class TableSpec:
     indexes: tuple = ()
     unique: tuple = ()
     sort_field: str = "updated_at"
+    ordered: tuple = ()   # (fields, sort field) pairs: indexes kept in another order
 
 
 TABLES: dict[type, TableSpec] = {
@@ -25,7 +26,8 @@ TABLES: dict[type, TableSpec] = {
         ("editor_ids", "visibility"), ("viewer_ids",), ("viewer_ids", "visibility"))),
     Story: TableSpec("stories", "story_id", indexes=(
         ("visibility",), ("world_id",), ("world_id", "visibility"), ("owner_id",),
-        ("owner_id", "visibility"))),
+        ("owner_id", "visibility")),
+        ordered=((("world_id",), "order"), (("world_id", "visibility"), "order"))),
     Entity: TableSpec("entities", "entity_id", indexes=(("world_id",),)),
     Location: TableSpec("locations", "location_id", indexes=(("world_id",),)),
     Event: TableSpec("events", "event_id", indexes=(("world_id",), ("story_id",))),

@@ -146,8 +146,8 @@ class TinyDBStorage(Storage):
             # Read-only documents: the contract copies them into models before anyone sees them.
             return [raw[i] for i in ids], total
 
-    def _lookups(self, table, any_of):
-        lists = [self._indexes[table].lookup(alt) for alt in any_of]
+    def _lookups(self, table, any_of, order=None):
+        lists = [self._indexes[table].lookup(alt, order) for alt in any_of]
         return None if any(entries is None for entries in lists) else lists
 
     def _scan(self, table, alternative: dict) -> list[dict]:
@@ -162,10 +162,9 @@ class TinyDBStorage(Storage):
         return [dict(doc) for doc in docs]
 
     def _matching_ids(self, table, query: Query) -> tuple[list[str], int]:
-        spec = SPEC_BY_NAME[table]
         end = None if query.limit is None else query.offset + query.limit
-        lists = self._lookups(table, query.any_of)
-        if lists is not None and query.order_by in (None, spec.sort_field):
+        lists = self._lookups(table, query.any_of, query.order_by)
+        if lists is not None:
             ordered = [reversed(entries) if query.descending else iter(entries)
                        for entries in lists]
             merged = ordered[0] if len(ordered) == 1 else heapq.merge(
@@ -177,13 +176,14 @@ class TinyDBStorage(Storage):
             raw = self._raw(table)
             hits = [i for i in ids if self._text_matches(raw[i], query)]
             return hits[query.offset:end], len(hits)
-        return self._sorted_scan(table, query, lists, end)
+        return self._sorted_scan(table, query, end)
 
-    def _sorted_scan(self, table, query, lists, end):
+    def _sorted_scan(self, table, query, end):
         spec = SPEC_BY_NAME[table]
-        raw = self._raw(table)
-        if lists is not None:
-            docs = [raw[entry[1]] for entries in lists for entry in entries]
+        unordered = self._lookups(table, query.any_of)
+        if unordered is not None:
+            raw = self._raw(table)
+            docs = [raw[entry[1]] for entries in unordered for entry in entries]
         else:
             docs = [doc for alt in query.any_of for doc in self._scan(table, alt)]
         if query.text:
