@@ -35,7 +35,7 @@ def share(backend, owner: User, world_id: str, user: User, role: str) -> None:
 class Actors:
     """Every kind of caller an authorization matrix needs, with their headers."""
 
-    NAMES = ("owner", "other", "viewer", "editor", "moderator", "admin", "guest")
+    NAMES = ("owner", "other", "viewer", "editor", "moderator", "admin", "guest", "banned")
 
     def __init__(self, backend):
         self.backend = backend
@@ -44,6 +44,8 @@ class Actors:
         for name in self.NAMES:
             self.users[name], self.headers[name] = make_user(backend, roles.get(name, "user"),
                                                              f"{name}_actor")
+        self.users["banned"].banned = True
+        backend.storage.save(self.users["banned"])
 
     def world(self, visibility: str = "private", **overrides) -> dict:
         """A world of the owner, shared with the viewer and the editor."""
@@ -55,3 +57,13 @@ class Actors:
     def story(self, world: dict, **overrides) -> dict:
         """A story of the owner in the world."""
         return make_story(self.backend, self.users["owner"], world["world_id"], **overrides)
+
+    def entity(self, world: dict, **fields) -> dict:
+        """An entity of the owner's world."""
+        return self.backend.entity_service.create_entity(
+            self.users["owner"], world["world_id"], {"name": "Lê Lợi", **fields})["entity"]
+
+    def location(self, world: dict, **fields) -> dict:
+        """A location of the owner's world."""
+        return self.backend.location_service.create_location(
+            self.users["owner"], world["world_id"], {"name": "Thăng Long", **fields})["location"]

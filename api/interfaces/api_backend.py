@@ -15,14 +15,20 @@ from interfaces.frontend import create_frontend_bp
 from interfaces.request_context import register_request_hooks
 from interfaces.response_cache import ResponseCache
 from interfaces.schemas.auth import UserRegister
+from interfaces.routes.admin import create_admin_bp
 from interfaces.routes.auth import create_auth_bp
+from interfaces.routes.entities import create_entities_bp
 from interfaces.routes.health import create_health_bp
+from interfaces.routes.locations import create_locations_bp
+from interfaces.routes.stats import create_stats_bp
 from interfaces.routes.stories import create_stories_bp
 from interfaces.routes.worlds import create_worlds_bp
 from interfaces.swagger import register_swagger
 from interfaces.validation import parse_model
-from services import (AuthService, GPTService, Passwords, QuotaService, SlidingWindowLimiter,
-                      StoryService, TokenService, WorldService)
+from services import (AdminService, AuthService, EntityService, GPTService, KeyedLocks,
+                      LinkService, LocationService, Passwords, QuotaService,
+                      SlidingWindowLimiter, StatsService, StoryService, TokenService,
+                      WorldService)
 from storage import create_storage
 from version import __version__
 
@@ -54,8 +60,14 @@ class ApiBackend:
             TokenService(secret, config.jwt_lifetime_hours * 3600), self.quotas,
             SlidingWindowLimiter(config.login_max_failures, config.login_window_seconds),
             SlidingWindowLimiter(config.ip_max_failures, config.login_window_seconds))
+        world_locks = KeyedLocks()
         self.world_service = WorldService(self.storage, self.quotas)
         self.story_service = StoryService(self.storage, self.quotas)
+        self.entity_service = EntityService(self.storage, world_locks)
+        self.location_service = LocationService(self.storage, world_locks)
+        self.link_service = LinkService(self.storage, self.story_service, world_locks)
+        self.admin_service = AdminService(self.storage, self.auth_service)
+        self.stats_service = StatsService(self.storage, self.world_service, self.story_service)
         self.gpt_service = GPTService(config.openai_base_url, config.openai_api_key,
                                       config.openai_model)
 
@@ -76,7 +88,11 @@ class ApiBackend:
             create_health_bp(self.storage.kind, self.gpt_service, __version__),
             create_auth_bp(self.auth_service, auth),
             create_worlds_bp(self.world_service, self.story_service, auth, cache),
-            create_stories_bp(self.story_service, auth, cache),
+            create_stories_bp(self.story_service, self.link_service, auth, cache),
+            create_entities_bp(self.entity_service, auth, cache),
+            create_locations_bp(self.location_service, auth, cache),
+            create_admin_bp(self.admin_service, auth),
+            create_stats_bp(self.stats_service, auth),
             create_frontend_bp(self.config.frontend_dist),
         ):
             self.app.register_blueprint(blueprint)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-from collections import defaultdict
 from contextlib import contextmanager
 
 from core.clock import utc_now
 from core.errors import AiQuotaExceeded, QuotaExceeded
 from core.models import AiUsage, Story, World
 from core.permissions import quotas_for
+from services.keyed_locks import KeyedLocks
 
 
 class QuotaService:
@@ -17,12 +16,12 @@ class QuotaService:
 
     def __init__(self, storage):
         self._storage = storage
-        self._locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._locks = KeyedLocks()
 
     @contextmanager
     def guard(self, user_id: str):
         """Serialise one user's quota-checked writes so two requests cannot both pass."""
-        with self._locks[user_id]:
+        with self._locks.hold(user_id):
             yield
 
     def usage(self, user) -> dict:

@@ -51,7 +51,7 @@ class StoryService:
         if scope == "mine" and user is not None:
             any_of = ({"owner_id": user.user_id},)
         else:
-            any_of = self._visible_filter(user)
+            any_of = self.visible_filter(user)
         found = self._storage.find(Story, Query(any_of=any_of, offset=(page - 1) * page_size,
                                                 limit=page_size))
         return self._page(user, found, page, page_size)
@@ -66,7 +66,7 @@ class StoryService:
                                                 offset=(page - 1) * page_size, limit=page_size))
         return self._page(user, found, page, page_size)
 
-    def _visible_filter(self, user) -> tuple:
+    def visible_filter(self, user) -> tuple:
         """Disjoint alternatives covering exactly the stories the user may see."""
         if sees_everything(user):
             return ({},)

@@ -11,6 +11,7 @@ from core.permissions import (can_delete_world, can_edit_content, can_manage_wor
                               world_permissions, world_role)
 from core.text import excerpt, fold
 from services.world_access import load_world, page_of, require
+from services.world_generation import generated_content
 from storage.base import Query
 
 DESCRIPTIVE_FIELDS = ("name", "description", "world_type", "calendar")
@@ -53,14 +54,15 @@ class WorldService:
     def list_worlds(self, user, scope: str = "all", q: str | None = None, page: int = 1,
                     page_size: int = 20) -> dict:
         """The worlds the caller may see, newest change first, filtered by scope and name."""
-        query = Query(any_of=self._scope_filter(user, scope), text=fold(q) if q else None,
+        query = Query(any_of=self.visible_filter(user, scope), text=fold(q) if q else None,
                       text_fields=("name_key",), offset=(page - 1) * page_size, limit=page_size)
         found = self._storage.find(World, query)
         return page_of([self._summary(user, w) for w in found.items], found.total, page,
                        page_size)
 
     @staticmethod
-    def _scope_filter(user, scope: str) -> tuple:
+    def visible_filter(user, scope: str = "all") -> tuple:
+        """Disjoint query alternatives covering the worlds of a scope the user may see."""
         if user is None and scope in ("mine", "shared"):
             raise MissingToken("Sign in to see your own and shared worlds")
         if scope == "public" or user is None:
@@ -88,13 +90,15 @@ class WorldService:
     def create_world(self, user, fields: dict) -> dict:
         """A new world owned by the caller; private unless asked otherwise."""
         require(can_write(user), "Your role may not create worlds")
+        generate = fields.pop("generate", None)
         now = now_iso()
         world = World(world_id=new_id(), owner_id=user.user_id, created_at=now, updated_at=now,
                       **fields)
+        content = generated_content(world, generate) if generate else []
         with self._quotas.guard(user.user_id):
             if world.visibility == "public":
                 self._quotas.check_public_world(user)
-            self._storage.save(world)
+            self._storage.save(world, *content)
         return {"world": self._view(user, world)}
 
     def update_world(self, user, world_id: str, changes: dict) -> dict:

@@ -19,18 +19,23 @@ class TableSpec:
 
 
 TABLES: dict[type, TableSpec] = {
-    User: TableSpec("users", "user_id", indexes=(("role",),),
+    User: TableSpec("users", "user_id", indexes=(("role",), ("banned",)),
                     unique=("username_key", "email_key"), sort_field="created_at"),
     World: TableSpec("worlds", "world_id", indexes=(
         ("visibility",), ("owner_id",), ("owner_id", "visibility"), ("editor_ids",),
         ("editor_ids", "visibility"), ("viewer_ids",), ("viewer_ids", "visibility"))),
     Story: TableSpec("stories", "story_id", indexes=(
         ("visibility",), ("world_id",), ("world_id", "visibility"), ("owner_id",),
-        ("owner_id", "visibility")),
+        ("owner_id", "visibility"), ("entity_ids",), ("location_ids",)),
         ordered=((("world_id",), "order"), (("world_id", "visibility"), "order"))),
-    Entity: TableSpec("entities", "entity_id", indexes=(("world_id",),)),
-    Location: TableSpec("locations", "location_id", indexes=(("world_id",),)),
-    Event: TableSpec("events", "event_id", indexes=(("world_id",), ("story_id",))),
+    Entity: TableSpec("entities", "entity_id", sort_field="name_key", indexes=(
+        ("world_id",), ("world_id", "name_keys"), ("world_id", "entity_type"),
+        ("relationship_target_ids",))),
+    Location: TableSpec("locations", "location_id", sort_field="name_key", indexes=(
+        ("world_id",), ("world_id", "name_keys"), ("world_id", "location_type"),
+        ("parent_location_id",))),
+    Event: TableSpec("events", "event_id", indexes=(
+        ("world_id",), ("story_id",), ("entity_ids",), ("location_ids",))),
     Task: TableSpec("tasks", "task_id", indexes=(("user_id",), ("status",))),
     PromptTemplate: TableSpec("prompt_templates", "template_id", unique=("name",)),
     TokenRevocation: TableSpec("token_revocations", "jti", sort_field="expires_at"),

@@ -4,9 +4,11 @@ import pytest
 
 from tests.api.helpers import assert_error, assert_ok
 
-CALLERS = ("anonymous", "other", "viewer", "editor", "owner", "moderator", "admin", "guest")
+CALLERS = ("anonymous", "other", "viewer", "editor", "owner", "moderator", "admin", "guest",
+           "banned")
 VISIBILITIES = ("draft", "private", "public")
 OK, HIDDEN, DENIED, NO_TOKEN = (200, "0000"), (404, "3001"), (403, "1004"), (401, "1001")
+BANNED = (403, "1005")
 
 
 def can_see(caller, visibility):
@@ -17,8 +19,17 @@ def can_see(caller, visibility):
     return visibility == "public"
 
 
+def read_outcome(caller, visibility):
+    """What a read answers: 1005 banned, the resource if seen, 3001 otherwise."""
+    if caller == "banned":
+        return BANNED
+    return OK if can_see(caller, visibility) else HIDDEN
+
+
 def expected(caller, visibility, allowed_callers, success=OK):
-    """What a write answers: 1001 anonymous, 3001 unseen, 1004 seen but not allowed."""
+    """What a write answers: 1001 anonymous, 1005 banned, 3001 unseen, 1004 seen but denied."""
+    if caller == "banned":
+        return BANNED
     if caller == "anonymous":
         return NO_TOKEN
     if not can_see(caller, visibility):
@@ -39,13 +50,16 @@ MATRIX = [(c, v) for c in CALLERS for v in VISIBILITIES]
 def test_get_world(actors, client, caller, visibility):
     world = actors.world(visibility)
     response = client.get(f"/api/worlds/{world['world_id']}", headers=actors.headers[caller])
-    check(response, OK if can_see(caller, visibility) else HIDDEN)
+    check(response, read_outcome(caller, visibility))
 
 
 @pytest.mark.parametrize("caller, visibility", MATRIX)
 def test_world_appears_in_lists_only_for_callers_who_may_see_it(actors, client, caller, visibility):
     world = actors.world(visibility)
-    items = assert_ok(client.get("/api/worlds", headers=actors.headers[caller]))["items"]
+    response = client.get("/api/worlds", headers=actors.headers[caller])
+    if caller == "banned":
+        return check(response, BANNED)
+    items = assert_ok(response)["items"]
     assert (world["world_id"] in [w["world_id"] for w in items]) == can_see(caller, visibility)
 
 

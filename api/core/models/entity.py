@@ -3,6 +3,9 @@
 from dataclasses import dataclass, field
 
 from core.models._base import Model
+from core.text import fold
+
+ENTITY_TYPES = ("character", "creature", "faction", "item", "other")
 
 
 @dataclass
@@ -20,3 +23,17 @@ class Entity(Model):
     attributes: dict = field(default_factory=dict)
     relationships: list = field(default_factory=list)
     source: dict = field(default_factory=lambda: {"kind": "user"})
+
+    def to_document(self) -> dict:
+        """The stored document, with folded name keys and relationship targets for indexes."""
+        doc = self.to_dict()
+        doc["name_key"] = fold(self.name)
+        doc["name_keys"] = name_keys(self.name, self.aliases)
+        doc["search_key"] = " | ".join(doc["name_keys"])
+        doc["relationship_target_ids"] = sorted({r["target_entity_id"] for r in self.relationships})
+        return doc
+
+
+def name_keys(name: str, aliases) -> list[str]:
+    """The folded name and aliases under which a named thing can be found."""
+    return sorted({fold(n) for n in [name, *aliases] if fold(n)})

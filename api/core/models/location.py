@@ -3,6 +3,11 @@
 from dataclasses import dataclass, field
 
 from core.models._base import Model
+from core.models.entity import name_keys
+from core.text import fold
+
+LOCATION_TYPES = ("place", "continent", "region", "country", "city", "town", "village",
+                  "building", "landmark", "wilderness", "water", "other")
 
 
 @dataclass
@@ -20,3 +25,11 @@ class Location(Model):
     coordinates: dict | None = None
     parent_location_id: str | None = None
     source: dict = field(default_factory=lambda: {"kind": "user"})
+
+    def to_document(self) -> dict:
+        """The stored document, with folded name keys for unique names and lookups."""
+        doc = self.to_dict()
+        doc["name_key"] = fold(self.name)
+        doc["name_keys"] = name_keys(self.name, self.aliases)
+        doc["search_key"] = " | ".join(doc["name_keys"])
+        return doc

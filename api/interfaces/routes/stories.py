@@ -3,7 +3,9 @@
 from flask import Blueprint
 
 from interfaces.envelope import created, ok
-from interfaces.schemas.outputs import DeletedStoryOut, StoryEnvelopeOut, StoryPageOut
+from interfaces.schemas.content import StoryLinks
+from interfaces.schemas.outputs import (DeletedStoryOut, LinkResultOut, StoryEnvelopeOut,
+                                        StoryPageOut)
 from interfaces.schemas.stories import StoryCreate, StoryListQuery, StoryUpdate
 from interfaces.swagger import doc
 from interfaces.validation import validate_body, validate_query
@@ -11,7 +13,7 @@ from interfaces.validation import validate_body, validate_query
 WRITE_ERRORS = ("3001", "1004")
 
 
-def create_stories_bp(story_service, auth, cache):
+def create_stories_bp(story_service, link_service, auth, cache):
     """Routes under /api/stories."""
     bp = Blueprint("stories", __name__, url_prefix="/api/stories")
 
@@ -55,5 +57,23 @@ def create_stories_bp(story_service, auth, cache):
     @auth.token_required
     def delete_story(story_id, user):
         return ok(story_service.delete_story(user, story_id))
+
+    @bp.post("/<story_id>/link-entities")
+    @doc("Link entities and places by id, or by name or alias", tag="stories",
+         response=LinkResultOut, errors=WRITE_ERRORS,
+         description="With create_missing, names that match nothing become new characters; "
+                     "otherwise they are listed in `unresolved`.")
+    @auth.token_required
+    @validate_body(StoryLinks)
+    def link_entities(story_id, user, body):
+        return ok(link_service.link_entities(user, story_id, body.entity_ids, body.location_ids,
+                                             body.names, body.create_missing))
+
+    @bp.post("/<story_id>/clear-links")
+    @doc("Remove every entity and place link of the story", tag="stories",
+         response=StoryEnvelopeOut, errors=WRITE_ERRORS)
+    @auth.token_required
+    def clear_links(story_id, user):
+        return ok(link_service.clear_links(user, story_id))
 
     return bp

@@ -188,3 +188,173 @@ class HealthOut(Out):
     storage: Literal["tinydb", "postgresql"]
     ai: AiStatusOut
     version: str
+
+
+class SourceOut(BaseModel):
+    """Provenance: who or what made the item."""
+
+    model_config = ConfigDict(extra="allow")
+    kind: Literal["user", "ai", "extracted"]
+
+
+class ContentPermissionsOut(Out):
+    edit: bool
+    delete: bool
+
+
+class RelationshipOut(Out):
+    target_entity_id: str
+    type: str
+    label: str
+    target_name: str | None
+
+
+class EntityFieldsOut(Out):
+    entity_id: str
+    world_id: str
+    name: str
+    aliases: list[str]
+    entity_type: str
+    attributes: dict[str, int | float | str]
+    source: SourceOut
+    permissions: ContentPermissionsOut
+    created_at: str
+    updated_at: str
+
+
+class EntityOut(EntityFieldsOut):
+    description: str
+    relationships: list[RelationshipOut]
+
+
+class EntitySummaryOut(EntityFieldsOut):
+    excerpt: str
+    relationships: list[dict]
+
+
+class EntityEnvelopeOut(Out):
+    entity: EntityOut
+
+
+class EntityPageOut(Out):
+    items: list[EntitySummaryOut]
+    total: int
+    page: int
+    page_size: int
+
+
+class CoordinatesOut(Out):
+    x: float
+    y: float
+
+
+class LocationFieldsOut(Out):
+    location_id: str
+    world_id: str
+    name: str
+    aliases: list[str]
+    location_type: str
+    coordinates: CoordinatesOut | None
+    parent_location_id: str | None
+    source: SourceOut
+    permissions: ContentPermissionsOut
+    created_at: str
+    updated_at: str
+
+
+class LocationOut(LocationFieldsOut):
+    description: str
+    parent_name: str | None
+
+
+class LocationSummaryOut(LocationFieldsOut):
+    excerpt: str
+
+
+class LocationEnvelopeOut(Out):
+    location: LocationOut
+
+
+class LocationPageOut(Out):
+    items: list[LocationSummaryOut]
+    total: int
+    page: int
+    page_size: int
+
+
+class DeletedEntityOut(Out):
+    entity_id: str
+
+
+class DeletedLocationOut(Out):
+    location_id: str
+
+
+class CreatedOut(Out):
+    entities: list[dict]
+
+
+class LinkResultOut(Out):
+    story: StoryOut
+    created: CreatedOut
+    unresolved: list[str]
+
+
+class AdminUserOut(UserOut):
+    ban_reason: str
+    updated_at: str
+
+
+class AdminUserEnvelopeOut(Out):
+    user: AdminUserOut
+
+
+class AdminUserPageOut(Out):
+    items: list[AdminUserOut]
+    total: int
+    page: int
+    page_size: int
+
+
+class RoleQuotasOut(Out):
+    public_worlds: int | None
+    public_stories: int | None
+    ai_requests_per_day: int | None
+
+
+class RoleOut(Out):
+    role: str
+    permissions: list[str]
+    quotas: RoleQuotasOut
+
+
+class RolesOut(Out):
+    roles: list[RoleOut]
+
+
+class VisibilityCountsOut(Out):
+    total: int
+    by_visibility: dict[str, int]
+
+
+class UserCountsOut(Out):
+    total: int
+    by_role: dict[str, int]
+    banned: int
+
+
+class AdminStatsOut(Out):
+    users: UserCountsOut
+    worlds: VisibilityCountsOut
+    stories: VisibilityCountsOut
+    entities: int
+    locations: int
+    events: int
+
+
+class StatsOut(Out):
+    worlds: int
+    stories: int
+    entities: int
+    locations: int
+    events: int

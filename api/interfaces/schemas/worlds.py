@@ -28,6 +28,13 @@ class Calendar(StrictModel):
     eras: list[Era] = Field(default_factory=list, max_length=50)
 
 
+class Generate(StrictModel):
+    """How much the template generator puts in a new world (no AI involved)."""
+
+    entities: int = Field(0, ge=0, le=200, description="Characters, factions, creatures, items")
+    locations: int = Field(0, ge=0, le=100, description="Places, some nested, with coordinates")
+
+
 class WorldCreate(StrictModel):
     """A new world; it is private unless `visibility` says otherwise."""
 
@@ -36,6 +43,8 @@ class WorldCreate(StrictModel):
     world_type: WorldType = "fantasy"
     visibility: Visibility = "private"
     calendar: Calendar | None = None
+    generate: Generate | None = Field(
+        None, description="Fill the world from templates for its world_type")
 
 
 class WorldUpdate(StrictModel):
@@ -83,5 +92,5 @@ class WorldListQuery(PageQuery):
 
 
 WorldPageQuery = PageQuery
-__all__ = ["Calendar", "Era", "WorldCreate", "WorldUpdate", "WorldShare", "WorldUnshare",
-           "StoryReorder", "WorldListQuery", "QueryModel"]
+__all__ = ["Calendar", "Era", "Generate", "WorldCreate", "WorldUpdate", "WorldShare",
+           "WorldUnshare", "StoryReorder", "WorldListQuery", "QueryModel"]

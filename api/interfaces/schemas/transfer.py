@@ -1,0 +1,186 @@
+"""Export query and import bodies: the Storyloom world bundle and SillyTavern lorebooks."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import (AliasChoices, BaseModel, ConfigDict, Discriminator, Field, RootModel,
+                      StringConstraints, Tag)
+
+from interfaces.schemas.common import Id, Name, QueryModel, StrictModel, Title, Visibility, WorldType
+from interfaces.schemas.content import (Aliases, AttributeName, AttributeValue, Coordinates,
+                                        Description, EntityType, LocationType, RelationshipType)
+from interfaces.schemas.stories import WorldTime
+from interfaces.schemas.worlds import Calendar
+
+Timestamp = Annotated[str, StringConstraints(max_length=40)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
+Ids = Annotated[list[Id], Field(max_length=5000)]
+
+
+class ExportQuery(QueryModel):
+    """Which file to export."""
+
+    format: Literal["json", "markdown", "lorebook"] = Field(
+        "json", description="json: the whole bundle; markdown: a world bible; "
+                            "lorebook: SillyTavern World Info")
+
+
+class Source(BaseModel):
+    """Provenance of an item; extra keys (task_id, excerpt, generator) are kept."""
+
+    model_config = ConfigDict(extra="allow")
+    kind: Literal["user", "ai", "extracted"] = "user"
+    story_id: Id | None = None
+
+
+class Stamped(StrictModel):
+    """The timestamps a bundle carries; an import gives new ones."""
+
+    created_at: Timestamp | None = None
+    updated_at: Timestamp | None = None
+
+
+class BundleWorld(Stamped):
+    """The world itself; an import is always private and owned by the importer."""
+
+    world_id: Id | None = None
+    name: Name
+    description: str = Field("", max_length=50_000)
+    world_type: WorldType = "fantasy"
+    visibility: Visibility = "private"
+    calendar: Calendar | None = None
+
+
+class BundleStory(Stamped):
+    """A story and its links, by the bundle's ids."""
+
+    story_id: Id
+    title: Title
+    content: str = Field("", max_length=2_000_000)
+    summary: str = Field("", max_length=10_000)
+    genre: Label = ""
+    visibility: Visibility = "private"
+    order: int = Field(1, ge=0, le=1_000_000)
+    world_time: WorldTime | None = None
+    entity_ids: Ids = Field(default_factory=list)
+    location_ids: Ids = Field(default_factory=list)
+    linked_story_ids: Ids = Field(default_factory=list)
+
+
+class BundleRelationship(StrictModel):
+    """A typed tie to another entity of the bundle."""
+
+    target_entity_id: Id
+    type: RelationshipType
+    label: Label = ""
+
+
+class BundleEntity(Stamped):
+    """A character, creature, faction or item."""
+
+    entity_id: Id
+    name: Name
+    aliases: Aliases = Field(default_factory=list)
+    entity_type: EntityType = "character"
+    description: Description = ""
+    attributes: Annotated[dict[AttributeName, AttributeValue], Field(max_length=50)] = Field(
+        default_factory=dict)
+    relationships: Annotated[list[BundleRelationship], Field(max_length=5000)] = Field(
+        default_factory=list)
+    source: Source = Field(default_factory=Source)
+
+
+class BundleLocation(Stamped):
+    """A place, maybe inside another place of the bundle."""
+
+    location_id: Id
+    name: Name
+    aliases: Aliases = Field(default_factory=list)
+    location_type: LocationType = "place"
+    description: Description = ""
+    coordinates: Coordinates | None = None
+    parent_location_id: Id | None = None
+    source: Source = Field(default_factory=Source)
+
+
+class BundleConnection(StrictModel):
+    """A link from one event to another event of the bundle."""
+
+    target_event_id: Id
+    relation_type: Literal["causation", "temporal", "character", "location"]
+    label: Label = ""
+
+
+class BundleEvent(Stamped):
+    """An event of the world's timeline."""
+
+    event_id: Id
+    story_id: Id | None = None
+    title: Title
+    description: Description = ""
+    year: int | None = Field(None, ge=-1_000_000_000, le=1_000_000_000)
+    month: int | None = Field(None, ge=1, le=100)
+    day: int | None = Field(None, ge=1, le=1000)
+    era: Label = ""
+    precision: Literal["exact", "approximate", "unknown"] = "unknown"
+    entity_ids: Ids = Field(default_factory=list)
+    location_ids: Ids = Field(default_factory=list)
+    story_position: int | None = Field(None, ge=0)
+    connections: Annotated[list[BundleConnection], Field(max_length=5000)] = Field(
+        default_factory=list)
+    source: Source = Field(default_factory=Source)
+
+
+class WorldBundle(StrictModel):
+    """A whole world as `GET /worlds/<id>/export?format=json` writes it."""
+
+    format: Literal["storyloom.world"]
+    version: Literal[1]
+    exported_at: Timestamp | None = None
+    world: BundleWorld
+    stories: list[BundleStory] = Field(default_factory=list)
+    entities: list[BundleEntity] = Field(default_factory=list)
+    locations: list[BundleLocation] = Field(default_factory=list)
+    events: list[BundleEvent] = Field(default_factory=list)
+
+
+class LorebookEntry(BaseModel):
+    """A SillyTavern World Info entry; the fields Storyloom does not use are ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+    key: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
+        default_factory=list, validation_alias=AliasChoices("key", "keys"), max_length=500)
+    comment: str = Field("", max_length=2000)
+    content: Description = ""
+
+
+class Lorebook(BaseModel):
+    """SillyTavern World Info: entries keyed by uid (a list is accepted too)."""
+
+    model_config = ConfigDict(extra="ignore")
+    name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = None
+    entries: dict[str, LorebookEntry] | list[LorebookEntry]
+
+
+def _import_kind(data) -> str | None:
+    if isinstance(data, dict) and "format" in data:
+        return "bundle"
+    if isinstance(data, dict) and "entries" in data:
+        return "lorebook"
+    return None
+
+
+class WorldImport(RootModel):
+    """A Storyloom bundle (has `format`) or a SillyTavern lorebook (has `entries`)."""
+
+    root: Annotated[Union[Annotated[WorldBundle, Tag("bundle")],
+                          Annotated[Lorebook, Tag("lorebook")]],
+                    Discriminator(_import_kind, custom_error_type="not_an_export",
+                                  custom_error_message="not a Storyloom world bundle (with "
+                                                       "'format') or a SillyTavern lorebook "
+                                                       "(with 'entries')")]
+
+    def payload(self) -> dict:
+        """The file as plain data, keeping only the keys it carried (and the defaults)."""
+        return self.root.model_dump(mode="json", exclude_unset=True, by_alias=False)
