@@ -26,10 +26,7 @@ class Entity(Model):
 
     def to_document(self) -> dict:
         """The stored document, with folded name keys and relationship targets for indexes."""
-        doc = self.to_dict()
-        doc["name_key"] = fold(self.name)
-        doc["name_keys"] = name_keys(self.name, self.aliases)
-        doc["search_key"] = " | ".join(doc["name_keys"])
+        doc = with_name_keys(self.to_dict())
         doc["relationship_target_ids"] = sorted({r["target_entity_id"] for r in self.relationships})
         return doc
 
@@ -37,3 +34,11 @@ class Entity(Model):
 def name_keys(name: str, aliases) -> list[str]:
     """The folded name and aliases under which a named thing can be found."""
     return sorted({fold(n) for n in [name, *aliases] if fold(n)})
+
+
+def with_name_keys(doc: dict) -> dict:
+    """A named thing's document with the keys storage sorts, finds and searches it by."""
+    doc["name_key"] = fold(doc["name"])
+    doc["name_keys"] = name_keys(doc["name"], doc["aliases"])
+    doc["search_key"] = " | ".join(doc["name_keys"])
+    return doc

@@ -3,8 +3,7 @@
 from dataclasses import dataclass, field
 
 from core.models._base import Model
-from core.models.entity import name_keys
-from core.text import fold
+from core.models.entity import with_name_keys
 
 LOCATION_TYPES = ("place", "continent", "region", "country", "city", "town", "village",
                   "building", "landmark", "wilderness", "water", "other")
@@ -28,8 +27,4 @@ class Location(Model):
 
     def to_document(self) -> dict:
         """The stored document, with folded name keys for unique names and lookups."""
-        doc = self.to_dict()
-        doc["name_key"] = fold(self.name)
-        doc["name_keys"] = name_keys(self.name, self.aliases)
-        doc["search_key"] = " | ".join(doc["name_keys"])
-        return doc
+        return with_name_keys(self.to_dict())
