@@ -10,7 +10,7 @@ from interfaces.api_backend import ApiBackend
 from tests.builders import Actors, make_user
 
 # argon2 at its production cost takes ~140 ms a hash; tests use the cheapest sound setting.
-FAST_HASH = {"password_time_cost": 1, "password_memory_kib": 8192}
+FAST_HASH = {"password_time_cost": 1, "password_memory_kib": 1024}
 TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
 
 

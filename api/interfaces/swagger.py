@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from flasgger import Swagger, swag_from
@@ -35,11 +36,16 @@ def _error_responses(codes) -> dict:
 
 
 def _query_parameters(model) -> list[dict]:
+    return list(_query_parameter_specs(model))
+
+
+@functools.cache
+def _query_parameter_specs(model) -> tuple:
     schema = to_openapi30(model.model_json_schema(ref_template=_REF))
-    return [{"name": name, "in": "query", "required": name in schema.get("required", ()),
+    return tuple({"name": name, "in": "query", "required": name in schema.get("required", ()),
              "schema": {k: v for k, v in prop.items() if k != "description"},
              "description": prop.get("description", "")}
-            for name, prop in schema.get("properties", {}).items()]
+            for name, prop in schema.get("properties", {}).items())
 
 
 def doc(summary: str, *, tag: str, response: type[Out] | None = None, status: int = 200,
@@ -98,12 +104,18 @@ def _path_parameters(rule: str) -> list[dict]:
             for name in re.findall(r"<(?:[^:<>]+:)?([^<>]+)>", rule)]
 
 
+@functools.cache
+def _component_schemas(models: frozenset) -> dict:
+    """The OpenAPI schemas of the models (computed once: models do not change at run time)."""
+    ordered = sorted(models, key=lambda m: m.__name__)
+    _, defs = models_json_schema([(m, "validation") for m in ordered], ref_template=_REF)
+    return to_openapi30(defs.get("$defs", {}))
+
+
 def register_swagger(app, version: str) -> Swagger:
     """Serve the spec at /apispec.json and the Swagger UI at /api/docs."""
-    models = {m for view in app.view_functions.values()
-              for m in getattr(view, "openapi_models", ())}
-    _, defs = models_json_schema([(m, "validation") for m in sorted(models, key=lambda m: m.__name__)],
-                                 ref_template=_REF)
+    models = frozenset(m for view in app.view_functions.values()
+                       for m in getattr(view, "openapi_models", ()))
     for rule in app.url_map.iter_rules():
         view = app.view_functions.get(rule.endpoint)
         spec = getattr(view, "specs_dict", None)
@@ -117,7 +129,7 @@ def register_swagger(app, version: str) -> Swagger:
         "info": {"title": "Storyloom API", "version": version, "description": (
             "Every response is an envelope `{errorCode, errorDetail, data}`.\n\n"
             "| errorCode | HTTP | meaning |\n|---|---|---|\n" + error_table)},
-        "components": {"schemas": to_openapi30(defs.get("$defs", {})),
+        "components": {"schemas": _component_schemas(models),
                        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
                                                           "bearerFormat": "JWT"}}},
     }
