@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useStory } from '../../features/stories/api/get-story';
+import { StoryEditor } from '../../features/stories/components/story-editor';
+import { DeleteStoryButton } from '../../features/stories/components/delete-story-button';
+import { LoadingState } from '../../components/ui/loading-state';
+import { ErrorState } from '../../components/ui/error-state';
+import { NotFoundState } from '../../components/ui/not-found-state';
+import { useToast } from '../../components/ui/toast';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+
+export default function EditStoryPage() {
+  const { t } = useTranslation();
+  const { storyId } = useParams();
+  const navigate = useNavigate();
+  const { notify } = useToast();
+  // Always start the editor from the server's latest text.
+  const query = useStory(storyId, { refetchOnMount: 'always', staleTime: 0 });
+  const story = query.data;
+  useDocumentTitle(story ? t('titles.editStory', { title: story.title }) : t('titles.story'));
+
+  if (query.isPending || (query.isFetching && !query.isFetchedAfterMount)) return <LoadingState />;
+  if (query.isError) {
+    return query.error.isNotFound
+      ? <NotFoundState title={t('stories.notFound.title')} body={t('stories.notFound.body')} backTo="/worlds" backLabel={t('worlds.backToList')} />
+      : <ErrorState error={query.error} onRetry={query.refetch} />;
+  }
+  if (!story.permissions?.edit) {
+    return <NotFoundState title={t('stories.noEdit.title')} body={t('stories.noEdit.body')} backTo={`/stories/${storyId}`} backLabel={t('stories.read')} />;
+  }
+  return (
+    <StoryEditor
+      key={story.story_id}
+      story={story}
+      actions={(
+        <>
+          <Link to={`/stories/${story.story_id}`} className="btn btn-ghost btn-sm">{t('stories.read')}</Link>
+          {story.permissions?.delete && (
+            <DeleteStoryButton
+              story={story}
+              onDeleted={() => {
+                notify(t('stories.deleted'));
+                navigate(`/worlds/${story.world_id}`, { replace: true });
+              }}
+            />
+          )}
+        </>
+      )}
+    />
+  );
+}

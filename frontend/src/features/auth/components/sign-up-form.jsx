@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRegister } from '../api/register';
+import { checkEmail, checkPassword, checkUsername, collectErrors } from '../validation';
+import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
+import { TextField } from '../../../components/ui/fields';
+import { FormError } from '../../../components/ui/error-state';
+import { AuthCard } from './auth-card';
+
+const FIELD_NAMES = { displayName: 'display_name' };
+
+/** Creates an account and signs in; calls onSuccess(user). */
+export function SignUpForm({ onSuccess }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState({ username: '', email: '', password: '', displayName: '' });
+  const [clientErrors, setClientErrors] = useState({});
+  const registerMutation = useRegister({ onSuccess: (data) => onSuccess?.(data.user) });
+  const serverFields = registerMutation.error?.fields ?? {};
+  const hasFieldErrors = hasShownFieldError(serverFields, ['username', 'email', 'password', 'display_name']);
+
+  const update = (name) => (event) => {
+    setValues((v) => ({ ...v, [name]: event.target.value }));
+    setClientErrors((errors) => ({ ...errors, [name]: null }));
+  };
+
+  const submit = (event) => {
+    event.preventDefault();
+    const errors = collectErrors({
+      username: checkUsername(values.username),
+      email: checkEmail(values.email),
+      password: checkPassword(values.password),
+    });
+    setClientErrors(errors);
+    if (Object.keys(errors).length) return;
+    registerMutation.mutate(values);
+  };
+
+  const errorFor = (name) => {
+    if (clientErrors[name]) return t(clientErrors[name]);
+    const apiName = FIELD_NAMES[name] ?? name;
+    const code = registerMutation.error?.errorCode;
+    const message = serverFieldMessage(apiName, serverFields[apiName], apiName, code);
+    if (message) return message;
+    // A 3002 that names no field still belongs next to the username.
+    if (code === '3002' && !hasFieldErrors && name === 'username') return t('auth.signUp.taken');
+    return undefined;
+  };
+
+  return (
+    <AuthCard
+      title={t('auth.signUp.title')}
+      subtitle={t('auth.signUp.subtitle')}
+      footer={<>{t('auth.signUp.haveAccount')} <Link className="link link-primary" to="/sign-in">{t('auth.signIn.action')}</Link></>}
+    >
+      <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
+        {registerMutation.isError && !hasFieldErrors && registerMutation.error?.errorCode !== '3002' && (
+          <FormError error={registerMutation.error} />
+        )}
+        <TextField
+          label={t('auth.fields.username')}
+          name="username"
+          autoComplete="username"
+          value={values.username}
+          onChange={update('username')}
+          hint={t('auth.hints.username')}
+          error={errorFor('username')}
+          autoFocus
+        />
+        <TextField
+          label={t('auth.fields.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={update('email')}
+          error={errorFor('email')}
+        />
+        <TextField
+          label={t('auth.fields.displayName')}
+          name="displayName"
+          autoComplete="nickname"
+          value={values.displayName}
+          onChange={update('displayName')}
+          hint={t('auth.hints.displayName')}
+          error={errorFor('displayName')}
+        />
+        <TextField
+          label={t('auth.fields.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={update('password')}
+          hint={t('auth.hints.password')}
+          error={errorFor('password')}
+        />
+        <button type="submit" className="btn btn-primary mt-2" disabled={registerMutation.isPending}>
+          {registerMutation.isPending && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}
+          {registerMutation.isPending ? t('auth.signUp.pending') : t('auth.signUp.action')}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,228 @@
+import { describe, expect, it, vi } from 'vitest';
+import { http } from 'msw';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { API, fail, ok, server } from '../../../test/server';
+import { makeStory, makeUser, makeWorld, page } from '../../../test/fixtures';
+import { renderApp, renderWithProviders, signIn } from '../../../test/render';
+import { WorldForm } from './world-form';
+
+describe('world form', () => {
+  it('needs a name before it submits', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<WorldForm onSubmit={onSubmit} />);
+
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+
+    expect(screen.getByLabelText('Tên thế giới')).toHaveAccessibleDescription('Vui lòng điền mục này.');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('submits name, genre, description and visibility', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<WorldForm onSubmit={onSubmit} />);
+
+    await user.type(screen.getByLabelText('Tên thế giới'), '  Đại Việt  ');
+    await user.selectOptions(screen.getByLabelText('Thể loại'), 'historical');
+    await user.type(screen.getByLabelText('Mô tả'), 'Thăng Long, năm 1010.');
+    await user.selectOptions(screen.getByLabelText('Ai được xem'), 'public');
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+
+    expect(onSubmit).toHaveBeenCalledWith({
+      name: 'Đại Việt',
+      world_type: 'historical',
+      description: 'Thăng Long, năm 1010.',
+      visibility: 'public',
+    });
+  });
+
+  it('when editing, sends only what changed and hides visibility from non-managers', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    const world = makeWorld({ name: 'Avalon', description: 'Mists.' });
+    renderWithProviders(<WorldForm world={world} canManage={false} onSubmit={onSubmit} />);
+
+    expect(screen.queryByLabelText('Ai được xem')).not.toBeInTheDocument();
+    const description = screen.getByLabelText('Mô tả');
+    expect(description).toHaveValue('Mists.');
+    await user.clear(description);
+    await user.type(description, 'Mists and apples.');
+    await user.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+
+    expect(onSubmit).toHaveBeenCalledWith({ description: 'Mists and apples.' });
+  });
+});
+
+describe('create world page', () => {
+  function handlers(onCreate) {
+    server.use(
+      http.get(`${API}/auth/me`, () => ok({ user: makeUser() })),
+      http.post(`${API}/worlds`, onCreate),
+      http.get(`${API}/worlds/new-id`, () => ok({ world: makeWorld({ world_id: 'new-id', name: 'Avalon' }) })),
+      http.get(`${API}/worlds/new-id/stories`, () => ok(page([]))),
+    );
+  }
+
+  it('shows the API field errors on the field they name', async () => {
+    handlers(() => fail('2001', 400, { fields: { name: 'String should have at most 200 characters' } }));
+    signIn();
+    const user = userEvent.setup();
+    renderApp('/worlds/new');
+
+    await user.type(await screen.findByLabelText('Tên thế giới'), 'Avalon');
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Tên thế giới')).toHaveAccessibleDescription('Tên không hợp lệ: không được để trống hoặc quá dài.'));
+  });
+
+  it('shows a quota error that names no field as a message', async () => {
+    handlers(() => fail('0001', 403));
+    signIn();
+    const user = userEvent.setup();
+    renderApp('/worlds/new');
+
+    await user.type(await screen.findByLabelText('Tên thế giới'), 'Avalon');
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Bạn đã dùng hết hạn mức nội dung công khai của vai trò mình.');
+  });
+
+  it('opens the new world once it is created', async () => {
+    handlers(async ({ request }) => ok({ world: makeWorld({ world_id: 'new-id', ...(await request.json()) }) }, 201));
+    signIn();
+    const user = userEvent.setup();
+    const { router } = renderApp('/worlds/new');
+
+    await user.type(await screen.findByLabelText('Tên thế giới'), 'Avalon');
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+
+    expect(await screen.findByRole('heading', { name: 'Avalon', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/worlds/new-id');
+    expect(screen.getByText('Đã tạo thế giới.')).toBeInTheDocument();
+  });
+
+  it('sends visitors who are not signed in to the sign-in page', async () => {
+    renderApp('/worlds/new');
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeInTheDocument();
+  });
+});
+
+describe('world page', () => {
+  function worldHandlers(world, stories = []) {
+    const calls = { deleted: false };
+    server.use(
+      http.get(`${API}/auth/me`, () => ok({ user: makeUser() })),
+      http.get(`${API}/worlds/${world.world_id}`, () => ok({ world })),
+      http.get(`${API}/worlds/${world.world_id}/stories`, () => ok(page(stories))),
+      http.get(`${API}/worlds`, () => ok(page([]))),
+      http.delete(`${API}/worlds/${world.world_id}`, () => { calls.deleted = true; return ok({ world_id: world.world_id }); }),
+    );
+    return calls;
+  }
+
+  it('offers a viewer no button they may not use', async () => {
+    const world = makeWorld({
+      world_id: 'wv', name: 'Dune', my_role: 'viewer',
+      collaborators: [{ user_id: 'user_1', username: 'lan', role: 'viewer' }],
+      permissions: { edit: false, manage: false, delete: false },
+    });
+    worldHandlers(world, [makeStory({ world_id: 'wv', title: 'Arrakis' })]);
+    signIn();
+    renderApp('/worlds/wv');
+
+    expect(await screen.findByRole('link', { name: 'Arrakis' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Sửa' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Xoá' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Truyện mới/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Đưa .* xuống/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Chia sẻ' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: /Công khai/ })).not.toBeInTheDocument();
+  });
+
+  it('deletes the world only after confirming', async () => {
+    const world = makeWorld({ world_id: 'wd', name: 'Avalon', counts: { stories: 2, entities: 0, locations: 0, events: 0 } });
+    const calls = worldHandlers(world);
+    signIn();
+    const user = userEvent.setup();
+    const { router } = renderApp('/worlds/wd');
+
+    await user.click(await screen.findByRole('button', { name: 'Xoá' }));
+    const dialog = screen.getByRole('dialog', { name: 'Xoá “Avalon”?' });
+    expect(dialog).toHaveTextContent('2 truyện');
+    await user.click(screen.getByRole('button', { name: 'Huỷ' }));
+    expect(screen.queryByRole('button', { name: 'Xoá vĩnh viễn' })).not.toBeInTheDocument();
+    expect(calls.deleted).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Xoá' }));
+    await user.click(screen.getByRole('button', { name: 'Xoá vĩnh viễn' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/worlds'));
+    expect(calls.deleted).toBe(true);
+    expect(await screen.findByText('Đã xoá thế giới.')).toBeInTheDocument();
+  });
+
+  it('shares the world by username and shows the new collaborator', async () => {
+    const world = makeWorld({ world_id: 'ws', name: 'Avalon' });
+    worldHandlers(world);
+    let body;
+    server.use(http.post(`${API}/worlds/ws/share`, async ({ request }) => {
+      body = await request.json();
+      return ok({ world: { ...world, collaborators: [{ user_id: 'u2', username: 'bao', role: 'editor' }] } });
+    }));
+    signIn();
+    const user = userEvent.setup();
+    renderApp('/worlds/ws');
+
+    await user.type(await screen.findByLabelText('Chia sẻ với (tên đăng nhập)'), '@bao');
+    await user.selectOptions(screen.getByLabelText('Quyền'), 'editor');
+    await user.click(screen.getByRole('button', { name: 'Chia sẻ' }));
+
+    expect(await screen.findByText('@bao')).toBeInTheDocument();
+    expect(body).toEqual({ usernames: ['bao'], role: 'editor' });
+    expect(screen.getByRole('button', { name: 'Gỡ @bao khỏi người cộng tác' })).toBeInTheDocument();
+  });
+
+  it('names the usernames that do not exist', async () => {
+    const world = makeWorld({ world_id: 'wn', name: 'Avalon' });
+    worldHandlers(world);
+    server.use(http.post(`${API}/worlds/wn/share`, () => fail('3001', 404, { missing: ['ghost'] })));
+    signIn();
+    const user = userEvent.setup();
+    renderApp('/worlds/wn');
+
+    await user.type(await screen.findByLabelText('Chia sẻ với (tên đăng nhập)'), 'ghost');
+    await user.click(screen.getByRole('button', { name: 'Chia sẻ' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Chia sẻ với (tên đăng nhập)')).toHaveAccessibleDescription('Không tìm thấy người dùng: ghost'));
+  });
+
+  it('shows not-found for a world the visitor may not see', async () => {
+    server.use(
+      http.get(`${API}/worlds/secret`, () => fail('3001', 404)),
+      http.get(`${API}/worlds/secret/stories`, () => fail('3001', 404)),
+    );
+    renderApp('/worlds/secret');
+    expect(await screen.findByRole('heading', { name: 'Không tìm thấy thế giới' })).toBeInTheDocument();
+    expect(document.title).toBe('Không tìm thấy · Storyloom');
+  });
+});
+
+describe('a page that breaks', () => {
+  it('shows a friendly message instead of a stack trace', async () => {
+    // A malformed answer (no world in it) makes the page throw while rendering.
+    server.use(
+      http.get(`${API}/worlds/broken`, () => ok({ world: null })),
+      http.get(`${API}/worlds/broken/stories`, () => ok(page([]))),
+    );
+    console.error = () => {}; // React reports the caught error; the page must not show it.
+    renderApp('/worlds/broken');
+
+    expect(await screen.findByRole('heading', { name: 'Ối, có gì đó bị rối chỉ' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Tải lại trang' })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/TypeError|at \w+ \(|Cannot read/);
+    // The navbar stays, so the user can go elsewhere.
+    expect(screen.getByRole('link', { name: 'Thế giới' })).toBeInTheDocument();
+  });
+});

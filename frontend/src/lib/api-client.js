@@ -1,0 +1,129 @@
+/**
+ * The one HTTP client of the app: adds the token, unwraps the envelope
+ * {errorCode, errorDetail, data}, and turns failures into ApiError with a message
+ * in the user's current language. 1001/1002/1005 end the session.
+ */
+import i18n from './i18n';
+import { clearToken, getToken } from './auth-storage';
+import { announceSignedOut } from './session';
+
+export const API_BASE = '/api';
+const SUCCESS = '0000';
+const SIGN_OUT_CODES = new Set(['1001', '1002', '1005']);
+export const KNOWN_ERROR_CODES = [
+  '0001', '0002', '0003', '0004',
+  '1001', '1002', '1003', '1004', '1005', '1006', '1007',
+  '2001', '2002', '2003', '2004', '2005', '2006',
+  '3001', '3002', '3003',
+  '4001', '4002', '4003', '4004',
+  '5001', '5002',
+];
+
+export class ApiError extends Error {
+  constructor({ errorCode, status, fields = {}, detail = null, data = null, messageKey }) {
+    super();
+    this.name = 'ApiError';
+    this.messageKey = messageKey ?? keyForCode(errorCode);
+    this.errorCode = errorCode;
+    this.status = status;
+    this.fields = fields;
+    this.detail = detail;
+    this.data = data;
+  }
+
+  /** Always in the language the user has chosen now, even if it changed since the error. */
+  get message() {
+    return i18n.t(this.messageKey);
+  }
+
+  get isNotFound() {
+    return this.errorCode === '3001' || this.errorCode === '3003' || this.status === 404;
+  }
+}
+
+function keyForCode(errorCode) {
+  return KNOWN_ERROR_CODES.includes(errorCode) ? `errors.codes.${errorCode}` : 'errors.unknown';
+}
+
+/** The message for an error code in the current language. */
+export function messageForCode(errorCode) {
+  return i18n.t(keyForCode(errorCode));
+}
+
+function buildUrl(path, params) {
+  const url = new URL(`${API_BASE}${path}`, window.location.origin);
+  Object.entries(params ?? {}).forEach(([key, value]) => {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  });
+  return url.toString();
+}
+
+async function readEnvelope(response) {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function failure(response, envelope) {
+  const errorCode = envelope?.errorCode ?? (response.status >= 500 ? '5001' : 'unknown');
+  const data = envelope?.data ?? null;
+  const fields = data && typeof data === 'object' && data.fields && typeof data.fields === 'object'
+    ? data.fields
+    : {};
+  return new ApiError({
+    errorCode,
+    status: response.status,
+    fields,
+    detail: envelope?.errorDetail ?? null,
+    data,
+  });
+}
+
+export async function apiRequest(path, { method = 'GET', body, params, signal, headers = {} } = {}) {
+  const token = getToken();
+  const init = {
+    method,
+    signal,
+    headers: { Accept: 'application/json', ...headers },
+  };
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+
+  let response;
+  try {
+    response = await fetch(buildUrl(path, params), init);
+  } catch (cause) {
+    if (cause?.name === 'AbortError') throw cause;
+    throw new ApiError({ errorCode: 'network', status: 0, messageKey: 'errors.network' });
+  }
+
+  const envelope = await readEnvelope(response);
+  if (response.ok && envelope?.errorCode === SUCCESS) return envelope.data;
+
+  const error = failure(response, envelope);
+  if (SIGN_OUT_CODES.has(error.errorCode) && token) {
+    clearToken();
+    announceSignedOut(error.errorCode);
+  }
+  throw error;
+}
+
+export const api = {
+  get: (path, options) => apiRequest(path, { ...options, method: 'GET' }),
+  post: (path, body, options) => apiRequest(path, { ...options, method: 'POST', body: body ?? {} }),
+  put: (path, body, options) => apiRequest(path, { ...options, method: 'PUT', body: body ?? {} }),
+  delete: (path, options) => apiRequest(path, { ...options, method: 'DELETE' }),
+};
+
+/** A user-facing message for anything caught: never a raw error object or stack. */
+export function errorMessage(error) {
+  if (error instanceof ApiError) return error.message;
+  return i18n.t('errors.unknown');
+}
