@@ -1,4 +1,4 @@
-"""Name pools for the world generator: people, factions, creatures and items, in Vietnamese and English.
+"""Name pools of the world generator: people, factions, creatures, items; Vietnamese and English.
 
 Names are built by combination (family x middle x given, adjective x noun, prefix x root),
 so each pattern yields thousands of names and a world of 200 never runs out.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 
 class Compose:
-    """A name pattern: parts joined by `joiner`; a part is a literal, a tuple of choices or a Compose."""
+    """A name pattern: parts joined by `joiner`; each a literal, a choice tuple or a Compose."""
 
     def __init__(self, joiner: str, *parts, distinct: bool = False):
         self.joiner = joiner

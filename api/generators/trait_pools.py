@@ -43,7 +43,8 @@ MATERIALS = {
                 "en": ("steel", "silver", "jade", "ironwood", "dragonbone", "bronze")},
     "sci-fi": {"vi": ("hợp kim titan", "tinh thể lượng tử", "sợi carbon", "gốm plasma"),
                "en": ("titanium alloy", "quantum crystal", "carbon weave", "plasma ceramic")},
-    "modern": {"vi": ("giấy", "da", "gỗ", "kim loại"), "en": ("paper", "leather", "wood", "steel")},
+    "modern": {"vi": ("giấy", "da", "gỗ", "kim loại"),
+               "en": ("paper", "leather", "wood", "steel")},
     "historical": {"vi": ("đồng", "sắt", "lụa", "giấy dó", "vàng"),
                    "en": ("bronze", "iron", "silk", "vellum", "gold")},
 }

@@ -1,4 +1,4 @@
-"""The world generator without AI: characters, factions, creatures, items and places from templates.
+"""The world generator without AI: characters, factions, creatures, items and places.
 
 Pure: it draws from the `random.Random` it is given and returns plain data whose cross
 references are local refs ("e3", "l7"); the caller gives them ids.
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.relationships import inverse_of
 from core.text import fold
 from generators.name_pools import (CREATURES, EN_EPITHETS, FACTIONS, ITEMS, PEOPLE,
                                    PEOPLE_CROWDED, VI_HONORIFICS, pick)
 from generators.place_pools import PLACES, crowded
-from generators.trait_pools import (CHARACTER_TIES, CLIMATES, CURRENCIES, ENTITY_MIX,
+from generators.trait_pools import (CLIMATES, CURRENCIES, ENTITY_MIX,
                                     FOUNDING_YEARS, GOALS, MATERIALS, OCCUPATIONS, PLACE_WORDS,
                                     POPULATIONS, TEMPERAMENTS, TERRAINS)
+from generators.world_ties import join_factions, tie_characters
 
 THEMES = ("fantasy", "sci-fi", "modern", "historical")
 MAP_SIZE = 1000
@@ -71,6 +71,16 @@ def _number(value: int, language: str) -> str:
     return text.replace(",", ".") if language == "vi" else text
 
 
+def _with_refs(places: list[dict]) -> list[dict]:
+    """Give each place its ref and point to its parent by ref."""
+    for index, place in enumerate(places):
+        place["ref"] = f"l{index}"
+    for place in places:
+        parent = place.pop("parent")
+        place["parent_ref"] = parent["ref"] if parent else None
+    return places
+
+
 class _Generator:
     """One world's worth of drawing: its theme, language mix and used names."""
 
@@ -96,16 +106,12 @@ class _Generator:
             made.append(self._place("region", None, self._spread_point(made)))
         for _ in range(settlements):
             kind = self.rng.choices(("city", "town", "village"), (1, 2, 3))[0]
-            made.append(self._nested_place(kind, [p for p in made if p["location_type"] == "region"]))
+            regions_made = [p for p in made if p["location_type"] == "region"]
+            made.append(self._nested_place(kind, regions_made))
         for _ in range(count - regions - settlements):
             kind = self.rng.choice(("landmark", "wilderness", "water", "building"))
             made.append(self._nested_place(kind, self._parents_for(kind, made)))
-        for index, place in enumerate(made):
-            place["ref"] = f"l{index}"
-        for place in made:
-            parent = place.pop("parent")
-            place["parent_ref"] = parent["ref"] if parent else None
-        return made
+        return _with_refs(made)
 
     def _parents_for(self, kind: str, made: list[dict]) -> list[dict]:
         wanted = ("city", "town", "village") if kind in ("landmark", "building") else ("region",)
@@ -166,8 +172,8 @@ class _Generator:
         characters = [self._character(places) for _ in range(plan["character"])]
         creatures = [self._creature(places) for _ in range(plan["creature"])]
         items = [self._item() for _ in range(plan["item"])]
-        self._tie_characters(characters)
-        self._join_factions(characters, factions)
+        tie_characters(self.rng, characters)
+        join_factions(self.rng, characters, factions)
         for character in characters:
             character["description"] = self._character_text(character)
         made = factions + characters + creatures + items
@@ -268,51 +274,3 @@ class _Generator:
                 f"Made of {material}, worth {_number(value, language)} {currency}.")
         return self._entity(name, "item", language,
                             {"material": material, "value": value, "currency": currency}, text)
-
-    # ties ------------------------------------------------------------------------------------
-
-    def _tie_characters(self, characters: list[dict]) -> None:
-        """A few mirrored ties between characters, plausible for their ages."""
-        possible = len(characters) * (len(characters) - 1) // 2
-        wanted = min(possible, len(characters) // 2 + 1) if possible else 0
-        tied: set[frozenset] = set()
-        while len(tied) < wanted:
-            a, b = self.rng.sample(characters, 2)
-            if frozenset((id(a), id(b))) in tied:
-                continue
-            tied.add(frozenset((id(a), id(b))))
-            kinds, weights = zip(*CHARACTER_TIES)
-            self._tie(*self._oriented(a, b, self.rng.choices(kinds, weights)[0]))
-
-    @staticmethod
-    def _oriented(a: dict, b: dict, kind: str) -> tuple[dict, dict, str]:
-        """Parents and mentors are the older side; implausible ties become friendships."""
-        if a["attributes"]["age"] < b["attributes"]["age"]:
-            a, b = b, a
-        gap = a["attributes"]["age"] - b["attributes"]["age"]
-        if kind == "parent_of" and gap < 16:
-            kind = "sibling" if gap < 12 else "mentor_of"
-        if kind == "mentor_of" and gap < 5:
-            kind = "colleague"
-        if kind == "spouse" and b["attributes"]["age"] < 18:
-            kind = "friend"
-        return a, b, kind
-
-    @staticmethod
-    def _tie(a: dict, b: dict, kind: str) -> None:
-        a["ties"].append({"target": b, "type": kind})
-        b["ties"].append({"target": a, "type": inverse_of(kind)})
-
-    def _join_factions(self, characters: list[dict], factions: list[dict]) -> None:
-        """About half the characters belong to a faction; some factions get a leader."""
-        if not factions:
-            return
-        for character in characters:
-            if self.rng.random() < 0.5:
-                faction = self.rng.choice(factions)
-                character["attributes"]["faction"] = faction["name"]
-                self._tie(character, faction, "member_of")
-        for faction in factions:
-            members = [t["target"] for t in faction["ties"] if t["type"] == "has_member"]
-            if members and self.rng.random() < 0.6:
-                self._tie(self.rng.choice(members), faction, "leader_of")

@@ -22,6 +22,7 @@ from interfaces.routes.health import create_health_bp
 from interfaces.routes.locations import create_locations_bp
 from interfaces.routes.stats import create_stats_bp
 from interfaces.routes.stories import create_stories_bp
+from interfaces.routes.transfer import create_transfer_bp
 from interfaces.routes.worlds import create_worlds_bp
 from interfaces.swagger import register_swagger
 from interfaces.validation import parse_model
@@ -29,6 +30,8 @@ from services import (AdminService, AuthService, EntityService, GPTService, Keye
                       LinkService, LocationService, Passwords, QuotaService,
                       SlidingWindowLimiter, StatsService, StoryService, TokenService,
                       WorldService)
+from services.export_service import ExportService
+from services.import_service import ImportService
 from storage import create_storage
 from version import __version__
 
@@ -68,6 +71,8 @@ class ApiBackend:
         self.link_service = LinkService(self.storage, self.story_service, world_locks)
         self.admin_service = AdminService(self.storage, self.auth_service)
         self.stats_service = StatsService(self.storage, self.world_service, self.story_service)
+        self.export_service = ExportService(self.storage)
+        self.import_service = ImportService(self.storage, self.world_service)
         self.gpt_service = GPTService(config.openai_base_url, config.openai_api_key,
                                       config.openai_model)
 
@@ -93,6 +98,7 @@ class ApiBackend:
             create_locations_bp(self.location_service, auth, cache),
             create_admin_bp(self.admin_service, auth),
             create_stats_bp(self.stats_service, auth),
+            create_transfer_bp(self.export_service, self.import_service, auth),
             create_frontend_bp(self.config.frontend_dist),
         ):
             self.app.register_blueprint(blueprint)

@@ -1,4 +1,4 @@
-"""Exporting a world as a file: the JSON bundle, a Markdown world bible or a SillyTavern lorebook."""
+"""Exporting a world as a file: the JSON bundle, a Markdown world bible or a lorebook."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ def _entry_names(labelled: list) -> list[str]:
         name = comment if 0 < len(comment) <= MAX_NAME else (keys[0] if keys else "")
         if not name or len(name) > MAX_NAME:
             raise ValidationFailed({f"entries.{label}.key": "an entry needs a comment or a "
-                                                            f"key of at most {MAX_NAME} characters"})
+                                                            f"key of at most {MAX_NAME} chars"})
         if fold(name) in seen:
             raise ValidationFailed({f"entries.{label}.comment": f"'{name}' is already the name "
                                                                 f"of entries.{seen[fold(name)]}"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.clock import now_iso
-from core.errors import ValidationFailed
+from core.errors import MissingToken, ValidationFailed
 from core.models import Event, Story, User, World
 from core.models._base import new_id
 from core.permissions import (can_delete_story, can_edit_content, clamp_visibility,
@@ -48,7 +48,9 @@ class StoryService:
         """Stories the caller may see: in `order` within one world, else newest change first."""
         if world_id:
             return self.list_world_stories(user, world_id, page, page_size)
-        if scope == "mine" and user is not None:
+        if scope == "mine" and user is None:
+            raise MissingToken("Sign in to see your own stories")
+        if scope == "mine":
             any_of = ({"owner_id": user.user_id},)
         else:
             any_of = self.visible_filter(user)

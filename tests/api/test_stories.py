@@ -103,6 +103,7 @@ def test_global_list_is_newest_change_first_and_mine_filters(backend, client, wr
     assert titles == ["Old", "Theirs"]
     mine = assert_ok(client.get("/api/stories?scope=mine", headers=writer[1]))["items"]
     assert [s["title"] for s in mine] == ["Old"]
+    assert_error(client.get("/api/stories?scope=mine"), 401, "1001")
 
 
 def test_public_story_quota(backend, client, writer, world):

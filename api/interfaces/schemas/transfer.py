@@ -7,7 +7,8 @@ from typing import Annotated, Literal, Union
 from pydantic import (AliasChoices, BaseModel, ConfigDict, Discriminator, Field, RootModel,
                       StringConstraints, Tag)
 
-from interfaces.schemas.common import Id, Name, QueryModel, StrictModel, Title, Visibility, WorldType
+from interfaces.schemas.common import (Id, Name, QueryModel, StrictModel, Title, Visibility,
+                                       WorldType)
 from interfaces.schemas.content import (Aliases, AttributeName, AttributeValue, Coordinates,
                                         Description, EntityType, LocationType, RelationshipType)
 from interfaces.schemas.stories import WorldTime
