@@ -1,0 +1,135 @@
+"""The world generator: POST /api/worlds with `generate` fills the world from templates."""
+
+import random
+import re
+
+import pytest
+
+from core.models import Entity, Location, World
+from core.relationships import inverse_of
+from core.text import fold
+from generators.name_pools import VI_FAMILY
+from generators.world_generator import generate_world
+from storage.base import Query
+from tests.api.helpers import assert_error, assert_ok
+from tests.builders import make_user
+
+NUMBERED = re.compile(r"\d")
+
+
+@pytest.fixture
+def writer(backend):
+    return make_user(backend, "user", "writer")
+
+
+def _generate(client, headers, entities=0, locations=0, **fields) -> dict:
+    body = {"name": "Generated", **fields, "generate": {"entities": entities,
+                                                        "locations": locations}}
+    return assert_ok(client.post("/api/worlds", headers=headers, json=body), 201)["world"]
+
+
+def _stored(backend, model_cls, world_id: str) -> list:
+    return backend.storage.find(model_cls, Query(any_of=({"world_id": world_id},))).items
+
+
+def test_generated_world_has_the_counts_asked_for(backend, client, writer):
+    world = _generate(client, writer[1], entities=40, locations=15)
+    assert world["counts"] == {"stories": 0, "entities": 40, "locations": 15, "events": 0}
+    listed = assert_ok(client.get(f"/api/worlds/{world['world_id']}/entities?page_size=100",
+                                  headers=writer[1]))
+    assert listed["total"] == 40
+    assert {e["source"]["kind"] for e in listed["items"]} == {"user"}
+
+
+@pytest.mark.parametrize("world_type", ["fantasy", "sci-fi", "modern", "historical", "custom"])
+def test_every_world_type_has_templates(backend, client, writer, world_type):
+    world = _generate(client, writer[1], entities=30, locations=12, world_type=world_type)
+    entities = _stored(backend, Entity, world["world_id"])
+    assert len(entities) == 30 and len(_stored(backend, Location, world["world_id"])) == 12
+    assert {e.source["generator"] for e in entities} == {world_type}
+    assert "character" in {e.entity_type for e in entities}
+    assert len({e.entity_type for e in entities}) >= 2
+
+
+def test_names_never_repeat_within_a_world_without_case_or_diacritics(backend, client, writer):
+    world = _generate(client, writer[1], entities=200, locations=100)
+    entity_keys = [fold(n) for e in _stored(backend, Entity, world["world_id"])
+                   for n in [e.name, *e.aliases]]
+    place_keys = [fold(p.name) for p in _stored(backend, Location, world["world_id"])]
+    assert len(entity_keys) == len(set(entity_keys)) and len(entity_keys) >= 200
+    assert len(place_keys) == len(set(place_keys)) == 100
+
+
+def test_vietnamese_and_english_names_both_appear(backend, client, writer):
+    names = [e.name for _ in range(3)
+             for e in _stored(backend, Entity, _generate(client, writer[1], 60)["world_id"])
+             if e.entity_type == "character"]
+    vietnamese = [n for n in names if n.split()[0] in VI_FAMILY]
+    english = [n for n in names if n.isascii()]
+    assert vietnamese and english
+    assert any(fold(n) != n.lower() for n in vietnamese), "Vietnamese names keep their diacritics"
+
+
+def test_names_never_degrade_to_numbered_placeholders(backend, writer):
+    owner = writer[0]
+    for index in range(30):
+        world = backend.world_service.create_world(owner, {
+            "name": f"World {index}", "world_type": ("fantasy", "sci-fi", "modern")[index % 3],
+            "generate": {"entities": 200, "locations": 100}})["world"]
+        entities = _stored(backend, Entity, world["world_id"])
+        places = _stored(backend, Location, world["world_id"])
+        assert len(entities) == 200 and len(places) == 100
+        names = [n for e in entities for n in [e.name, *e.aliases]] + [p.name for p in places]
+        assert not [n for n in names if NUMBERED.search(n)]
+        assert len({fold(e.name) for e in entities}) == 200
+
+
+def test_characters_and_places_have_plausible_attributes(backend, client, writer):
+    world = _generate(client, writer[1], entities=80, locations=40)
+    characters = [e for e in _stored(backend, Entity, world["world_id"])
+                  if e.entity_type == "character"]
+    assert all(16 <= c.attributes["age"] <= 85 and c.attributes["occupation"]
+               and c.attributes["temperament"] and c.description for c in characters)
+    places = {p.location_id: p for p in _stored(backend, Location, world["world_id"])}
+    assert all(0 <= p.coordinates["x"] <= 1000 and 0 <= p.coordinates["y"] <= 1000
+               for p in places.values())
+    nested = [p for p in places.values() if p.parent_location_id]
+    assert nested and all(p.parent_location_id in places for p in nested)
+    spread = {(round(p.coordinates["x"], -2), round(p.coordinates["y"], -2))
+              for p in places.values()}
+    assert len(spread) >= 8, "places are spread over the map"
+
+
+def test_generated_relationships_are_mirrored(backend, client, writer):
+    world = _generate(client, writer[1], entities=60, locations=5)
+    entities = {e.entity_id: e for e in _stored(backend, Entity, world["world_id"])}
+    ties = [(e.entity_id, r["target_entity_id"], r["type"])
+            for e in entities.values() for r in e.relationships]
+    assert len([t for t in ties if entities[t[0]].entity_type == entities[t[1]].entity_type
+                == "character"]) >= 2
+    for source, target, kind in ties:
+        assert (target, source, inverse_of(kind)) in set(ties)
+    some = next(e for e in entities.values() if e.relationships)
+    detail = assert_ok(client.get(f"/api/worlds/{world['world_id']}/entities/{some.entity_id}",
+                                  headers=writer[1]))["entity"]
+    assert all(r["target_name"] for r in detail["relationships"])
+
+
+@pytest.mark.parametrize("generate, field", [
+    ({"entities": 201}, "generate.entities"), ({"locations": 101}, "generate.locations"),
+    ({"entities": -1}, "generate.entities"), ({"entities": "many"}, "generate.entities"),
+    ({"characters": 3}, "generate.characters"),
+])
+def test_generator_limits_answer_2001_and_create_nothing(backend, client, writer, generate, field):
+    body = assert_error(client.post("/api/worlds", headers=writer[1], json={
+        "name": "Too big", "generate": generate}), 400, "2001")
+    assert field in body["data"]["fields"]
+    assert backend.storage.count(World) == 0
+
+
+def test_the_generator_is_pure_and_random_per_world():
+    first = generate_world(random.Random(7), "fantasy", 50, 20)
+    again = generate_world(random.Random(7), "fantasy", 50, 20)
+    other = generate_world(random.Random(8), "fantasy", 50, 20)
+    assert first == again
+    assert [e["name"] for e in first.entities] != [e["name"] for e in other.entities]
