@@ -38,7 +38,7 @@ def mirror(storage, entity: Entity, old: list[dict], new: list[dict]) -> list[En
             raise ValidationFailed({f"relationships.{index}.target_entity_id":
                                     "must be an entity of the same world"})
     changed = {}
-    for (target, rel_type), label in before.items():
+    for target, rel_type in before:
         if (target, rel_type) not in after and target in others:
             other = others[target]
             inverse = (entity.entity_id, inverse_of(rel_type))

@@ -13,7 +13,7 @@ import time
 
 from tinydb import Query as TinyQuery, TinyDB
 from tinydb.storages import MemoryStorage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from storage.base import DuplicateKey, Query, Storage, StorageError
 from storage.indexes import TableIndexes, sort_value

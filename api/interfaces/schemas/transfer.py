@@ -9,8 +9,8 @@ from pydantic import (AliasChoices, BaseModel, ConfigDict, Discriminator, Field,
 
 from interfaces.schemas.common import (Id, Name, QueryModel, StrictModel, Title, Visibility,
                                        WorldType)
-from interfaces.schemas.content import (Aliases, AttributeName, AttributeValue, Coordinates,
-                                        Description, EntityType, LocationType, RelationshipType)
+from interfaces.schemas.content import (Description, EntityCreate, LocationCreate,
+                                        RelationshipType)
 from interfaces.schemas.stories import WorldTime
 from interfaces.schemas.worlds import Calendar
 
@@ -77,31 +77,19 @@ class BundleRelationship(StrictModel):
     label: Label = ""
 
 
-class BundleEntity(Stamped):
-    """A character, creature, faction or item."""
+class BundleEntity(EntityCreate, Stamped):
+    """A character, creature, faction or item, with its id inside the bundle."""
 
     entity_id: Id
-    name: Name
-    aliases: Aliases = Field(default_factory=list)
-    entity_type: EntityType = "character"
-    description: Description = ""
-    attributes: Annotated[dict[AttributeName, AttributeValue], Field(max_length=50)] = Field(
-        default_factory=dict)
     relationships: Annotated[list[BundleRelationship], Field(max_length=5000)] = Field(
         default_factory=list)
     source: Source = Field(default_factory=Source)
 
 
-class BundleLocation(Stamped):
+class BundleLocation(LocationCreate, Stamped):
     """A place, maybe inside another place of the bundle."""
 
     location_id: Id
-    name: Name
-    aliases: Aliases = Field(default_factory=list)
-    location_type: LocationType = "place"
-    description: Description = ""
-    coordinates: Coordinates | None = None
-    parent_location_id: Id | None = None
     source: Source = Field(default_factory=Source)
 
 
