@@ -9,6 +9,8 @@ import re
 import threading
 import zlib
 
+from storage.base import StorageError
+
 log = logging.getLogger("storyloom.storage")
 _SEGMENT = re.compile(r"^journal\.(\d{8})\.log$")
 
@@ -77,8 +79,14 @@ class Journal:
                     break
                 good_end += len(line)
                 yield record
+            # A crash can only tear the end; intact records after a bad line mean real damage.
+            if any(decode_line(line) is not None for line in handle):
+                raise StorageError(
+                    f"journal {path} is damaged at byte {good_end} and has intact records after "
+                    "the damage; restore the data directory from a backup, or move this file "
+                    "away to start without the changes it holds")
         if good_end < os.path.getsize(path):
-            log.warning("journal %s: dropping a torn or damaged tail after byte %d",
+            log.warning("journal %s: dropping a torn tail after byte %d",
                         os.path.basename(path), good_end)
             with open(path, "r+b") as handle:
                 handle.truncate(good_end)

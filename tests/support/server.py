@@ -25,7 +25,7 @@ import requests
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUN_PY = os.path.join(ROOT, "run.py")
 FAST_HASHING = {"PASSWORD_HASH_TIME_COST": "1", "PASSWORD_HASH_MEMORY_KIB": "8192"}
-_SERVING = re.compile(rb"serving on http://[^\s:]+:(\d+)")
+_SERVING = re.compile(rb"serving on http://[^\s:]+:(\d+)[\s/]")
 _LIVE: "weakref.WeakSet[ServerProcess]" = weakref.WeakSet()
 
 
