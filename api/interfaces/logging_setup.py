@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import logging
+import queue
 import sys
 import time
+from logging.handlers import QueueHandler, QueueListener
 
 from flask import g, has_request_context
 
 _SECRET_WORDS = ("password", "token", "secret", "api_key", "authorization")
+
+
+@functools.lru_cache(maxsize=1024)
+def _loggable(key: str) -> bool:
+    """Whether a field may be logged: nothing whose name suggests a secret."""
+    return not any(word in key.lower() for word in _SECRET_WORDS)
 
 
 class RequestIdFilter(logging.Filter):
@@ -32,7 +42,7 @@ class JsonFormatter(logging.Formatter):
         if getattr(record, "request_id", None):
             line["request_id"] = record.request_id
         for key, value in (getattr(record, "fields", None) or {}).items():
-            if not any(word in key.lower() for word in _SECRET_WORDS):
+            if _loggable(key):
                 line[key] = value
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
@@ -40,12 +50,27 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(level: str = "INFO") -> None:
-    """Send every log line, ours and the WSGI server's, to stderr as JSON."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
-    handler.addFilter(RequestIdFilter())
+    """Send every log line, ours and the WSGI server's, to stderr as JSON.
+
+    Request threads format their line (the request id lives in their context) and hand it to
+    a queue; one listener thread writes. Sharing one stream handler made the worker threads
+    queue on its lock.
+    """
+    lines: queue.SimpleQueue = queue.SimpleQueue()
+    to_queue = QueueHandler(lines)
+    to_queue.setFormatter(JsonFormatter())
+    to_queue.addFilter(RequestIdFilter())
+    to_stderr = logging.StreamHandler(sys.stderr)
+    to_stderr.setFormatter(logging.Formatter("%(message)s"))
+    listener = QueueListener(lines, to_stderr)
+    listener.start()
+    atexit.register(listener.stop)
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [to_queue]
     root.setLevel(level.upper())
+    # The lines print none of these, and collecting them costs more than formatting the line
+    # (the "Optimization" section of the logging HOWTO).
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
+    logging._srcfile = None
     # waitress warns on every request that waits for a free thread; under load that is noise.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)

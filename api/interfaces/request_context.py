@@ -1,16 +1,17 @@
-"""Per-request bookkeeping: the X-Request-ID header and one access log line."""
+"""Per-request bookkeeping: the X-Request-ID header and the access log line."""
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
-import uuid
 
 from flask import g, request
 
 log = logging.getLogger("storyloom.access")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+SLOW_MS = 500
 
 
 def register_request_hooks(app) -> None:
@@ -19,16 +20,20 @@ def register_request_hooks(app) -> None:
     @app.before_request
     def assign_request_id():
         sent = request.headers.get("X-Request-ID", "")
-        g.request_id = sent if _SAFE_ID.match(sent) else uuid.uuid4().hex
+        g.request_id = sent if sent and _SAFE_ID.match(sent) else os.urandom(16).hex()
         g.started = time.perf_counter()
 
     @app.after_request
     def stamp_and_log(response):
-        request_id = g.get("request_id") or uuid.uuid4().hex
+        request_id = g.get("request_id") or os.urandom(16).hex()
         response.headers["X-Request-ID"] = request_id
         started = g.get("started")
-        log.info("request", extra={"request_id": request_id, "fields": {
-            "method": request.method, "path": request.path, "status": response.status_code,
-            "ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
-            "user_id": g.get("user_id")}})
+        ms = round((time.perf_counter() - started) * 1000, 2) if started else None
+        # Failures and slow answers at INFO; every request at DEBUG (LOG_LEVEL=DEBUG).
+        level = logging.INFO if response.status_code >= 400 or (ms or 0) > SLOW_MS \
+            else logging.DEBUG
+        if log.isEnabledFor(level):
+            log.log(level, "request", extra={"request_id": request_id, "fields": {
+                "method": request.method, "path": request.path,
+                "status": response.status_code, "ms": ms, "user_id": g.get("user_id")}})
         return response

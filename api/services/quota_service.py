@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from core.clock import utc_now
 from core.errors import AiQuotaExceeded, QuotaExceeded
@@ -19,9 +19,13 @@ class QuotaService:
         self._locks = KeyedLocks()
 
     @contextmanager
-    def guard(self, user_id: str):
-        """Serialise one user's quota-checked writes so two requests cannot both pass."""
-        with self._locks.hold(user_id):
+    def guard(self, user_id: str, needed: bool = True):
+        """Serialise one user's quota-checked writes so two requests cannot both pass.
+
+        Writes that publish nothing need no quota check, so they skip the lock (and do not
+        queue behind each other's fsync).
+        """
+        with self._locks.hold(user_id) if needed else nullcontext():
             yield
 
     def usage(self, user) -> dict:

@@ -100,9 +100,9 @@ class StoryService:
                       created_at=now, updated_at=now,
                       visibility=visibility or clamp_visibility("private", world.visibility),
                       **fields)
-        with self._quotas.guard(user.user_id):
-            if "order" not in fields:
-                story.order = self._next_order(world_id)
+        if "order" not in fields:
+            story.order = self._next_order(world_id)
+        with self._quotas.guard(user.user_id, needed=story.visibility == "public"):
             if story.visibility == "public":
                 self._quotas.check_public_story(user)
             self._storage.save(story)
@@ -116,7 +116,7 @@ class StoryService:
             if name in changes:
                 setattr(story, name, changes[name])
         wanted = changes.get("visibility")
-        with self._quotas.guard(story.owner_id):
+        with self._quotas.guard(story.owner_id, needed=wanted == "public"):
             if wanted and wanted != story.visibility:
                 self._check_ceiling(wanted, world)
                 if wanted == "public":

@@ -95,7 +95,7 @@ class WorldService:
         world = World(world_id=new_id(), owner_id=user.user_id, created_at=now, updated_at=now,
                       **fields)
         content = generated_content(world, generate) if generate else []
-        with self._quotas.guard(user.user_id):
+        with self._quotas.guard(user.user_id, needed=world.visibility == "public"):
             if world.visibility == "public":
                 self._quotas.check_public_world(user)
             self._storage.save(world, *content)
@@ -108,7 +108,7 @@ class WorldService:
         for name in DESCRIPTIVE_FIELDS:
             if name in changes:
                 setattr(world, name, changes[name])
-        with self._quotas.guard(world.owner_id):
+        with self._quotas.guard(world.owner_id, needed=changes.get("visibility") == "public"):
             lowered = self._change_visibility(user, world, changes.get("visibility"))
             world.updated_at = now_iso()
             self._storage.save(world, *lowered)

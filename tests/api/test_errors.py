@@ -105,3 +105,15 @@ def test_health_shows_the_configured_model(tmp_path):
         assert data["ai"] == {"configured": True, "model": "llama3"}
     finally:
         backend.close()
+
+
+def test_failed_requests_are_logged_at_info_and_every_request_at_debug(client, caplog):
+    with caplog.at_level(logging.INFO, logger="storyloom.access"):
+        client.get("/api/health")
+        client.get("/api/no-such-route", headers={"X-Request-ID": "missing-1"})
+    assert [(r.levelname, r.request_id, r.fields["status"]) for r in caplog.records
+            if r.name == "storyloom.access"] == [("INFO", "missing-1", 404)]
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="storyloom.access"):
+        client.get("/api/health", headers={"X-Request-ID": "ok-1"})
+    assert [(r.levelname, r.request_id) for r in caplog.records] == [("DEBUG", "ok-1")]

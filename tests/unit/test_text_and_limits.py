@@ -70,3 +70,13 @@ def test_tokens_round_trip_and_reject_tampering():
 def test_short_secrets_are_refused():
     with pytest.raises(ValueError):
         TokenService("too-short", 60)
+
+
+def test_a_remembered_token_still_expires(monkeypatch):
+    tokens = TokenService(SECRET, 60)
+    token, _ = tokens.issue("user-1", 0)
+    assert tokens.decode(token)["sub"] == "user-1"
+    assert tokens.decode(token)["sub"] == "user-1"   # answered from the verified cache
+    monkeypatch.setattr(time, "time", lambda: 10**12)
+    with pytest.raises(InvalidToken):
+        tokens.decode(token)
