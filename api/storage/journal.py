@@ -118,9 +118,9 @@ class Journal:
                 return
             with self._write_lock:
                 target = self._seq
-                self._file.flush()
-                fd = self._file.fileno()
-            os.fsync(fd)
+            # BufferedWriter locks itself; flushing outside our lock lets appends go on.
+            self._file.flush()
+            os.fsync(self._file.fileno())
             self._synced = target
 
     def rotate(self) -> int:

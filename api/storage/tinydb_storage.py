@@ -71,6 +71,7 @@ class TinyDBStorage(Storage):
         self._journal.open_next_segment()
         self._closed = False
         self._generation = 0
+        self._snapshot_size = self._file_size(self._snapshot_path)
         self._wanted = threading.Event()
         self._snapshotter = threading.Thread(target=self._snapshot_loop, daemon=True,
                                              name="storyloom-snapshot")
@@ -105,6 +106,10 @@ class TinyDBStorage(Storage):
         log.info("storage loaded", extra={"fields": {
             "documents": sum(len(d) for d in raw.values()), "journal_records": replayed,
             "ms": round((time.perf_counter() - started) * 1000, 1)}})
+
+    @staticmethod
+    def _file_size(path: str) -> int:
+        return os.path.getsize(path) if os.path.exists(path) else 0
 
     def _raw(self, table: str) -> dict:
         return self._db.storage.read()[table]
@@ -223,7 +228,9 @@ class TinyDBStorage(Storage):
             self._journal.sync(seq)
         except (OSError, ValueError) as exc:
             raise StorageError(f"journal fsync failed: {exc}") from exc
-        if self._journal.bytes_in_segment > self._snapshot_bytes:
+        # Snapshot once the journal outgrows the last snapshot: each one costs O(database), so
+        # waiting for that much new data keeps the cost per write constant.
+        if self._journal.bytes_in_segment > max(self._snapshot_bytes, self._snapshot_size):
             self._wanted.set()
 
     @staticmethod
@@ -267,6 +274,7 @@ class TinyDBStorage(Storage):
                 covered = self._journal.rotate()
             write_snapshot(self._snapshot_path, tables, covered + 1)
             self._journal.remove_upto(covered)
+            self._snapshot_size = self._file_size(self._snapshot_path)
 
     def _snapshot_loop(self) -> None:
         while True:
