@@ -35,5 +35,7 @@ export default defineConfig({
     include: ['src/**/*.test.{js,jsx}'],
     css: false,
     restoreMocks: true,
+    // Pages are lazy chunks: on a busy 2-core machine the first render of one can take seconds.
+    testTimeout: 20_000,
   },
 });

@@ -7,8 +7,8 @@
  * Prints one line per flow, a timing for the worlds page with 1,000 worlds, and a closing
  * "N passed, N failed" line. Exits non-zero if any flow failed (the timing never fails it).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,8 @@ const consoleProblems = [];
 let server = null;
 let browser = null;
 let dataDir = null;
+// An admin made with `python run.py create-admin` before the server starts (password on stdin).
+const ADMIN = { username: `root_${Date.now().toString(36)}`, password: 'admin-horse-4242' };
 
 // ---------------------------------------------------------------- backend lifecycle
 
@@ -51,6 +53,13 @@ function freePort() {
 async function startBackend() {
   const port = await freePort();
   dataDir = mkdtempSync(path.join(tmpdir(), 'storyloom-e2e-'));
+  const made = spawnSync(
+    PYTHON,
+    ['run.py', 'create-admin', '--username', ADMIN.username, '--email', `${ADMIN.username}@example.com`, '--data-dir', dataDir],
+    { cwd: REPO, input: `${ADMIN.password}\n`, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'WARNING' } },
+  );
+  if (made.status !== 0) throw new Error(`create-admin failed (${made.status}):\n${made.stdout}\n${made.stderr}`);
+  console.log(`admin ${ADMIN.username} created in the data directory`);
   const args = ['run.py', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir];
   const child = spawn(PYTHON, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'WARNING' } });
   let log = '';
@@ -443,6 +452,295 @@ async function flows() {
   await ownerContext.close();
 }
 
+// ---------------------------------------------------------------- world model (issue 4)
+
+/** Fill the character form and save it; ends on the new character's page. */
+async function createCharacterThroughUi(page, worldId, { name, aliases = [], attributes = [] }) {
+  await page.goto(`${server.base}/worlds/${worldId}/characters`);
+  await page.getByRole('link', { name: /Nhân vật mới/ }).first().click();
+  await page.getByLabel('Tên', { exact: true }).fill(name);
+  for (const alias of aliases) {
+    await page.getByLabel('Bí danh', { exact: true }).fill(alias);
+    await page.keyboard.press('Enter');
+  }
+  for (const [index, [key, kind, value]] of attributes.entries()) {
+    await page.getByRole('button', { name: 'Thêm thuộc tính' }).click();
+    await page.getByLabel(`Tên thuộc tính ${index + 1}`).fill(key);
+    await page.getByLabel(`Kiểu của thuộc tính ${index + 1}`).selectOption(kind);
+    await page.getByLabel(`Giá trị thuộc tính ${index + 1}`).fill(value);
+  }
+  await page.getByRole('button', { name: 'Thêm nhân vật' }).click();
+  await page.getByRole('heading', { name, level: 2 }).waitFor();
+  return page.url().split('/characters/')[1];
+}
+
+async function worldModelFlows() {
+  const writer = await registerViaApi('loom');
+  const worldName = 'Đại Việt thời Hồ';
+  const world = (await api('POST', '/worlds', { token: writer.token, body: { name: worldName, world_type: 'historical', description: 'Thăng Long đầu thế kỷ XV.' } })).world;
+  const worldId = world.world_id;
+  const storyText = 'Ức Trai tiễn cha là Nguyễn Phi Khanh ở ải Nam Quan.\n\nNguyen Trai quay về, gặp Lê Lợi ở Lam Sơn.';
+  const story = (await api('POST', '/stories', { token: writer.token, body: { world_id: worldId, title: 'Tiễn biệt', content: storyText } })).story;
+  let traiId = null;
+  let khanhId = null;
+  let exportPath = null;
+  const downloads = mkdtempSync(path.join(tmpdir(), 'storyloom-e2e-downloads-'));
+
+  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+  const page = await newPage(context, 'writer');
+  await signInThroughUi(page, writer);
+
+  await step('create two characters (aliases, attributes) from the characters tab', async () => {
+    await page.goto(`${server.base}/worlds/${worldId}`);
+    await page.getByRole('tab', { name: 'Nhân vật' }).click();
+    await page.waitForURL(/\/characters$/);
+    await page.getByText('Thế giới này chưa có nhân vật nào').waitFor();
+    traiId = await createCharacterThroughUi(page, worldId, { name: 'Nguyễn Trãi', aliases: ['Ức Trai'], attributes: [['tuổi', 'number', '40'], ['quê', 'text', 'Chí Linh']] });
+    await page.getByText('Ức Trai').first().waitFor();
+    const saved = (await api('GET', `/worlds/${worldId}/entities/${traiId}`, { token: writer.token })).entity;
+    check(JSON.stringify(saved.aliases) === '["Ức Trai"]', `aliases saved as ${JSON.stringify(saved.aliases)}`);
+    check(saved.attributes['tuổi'] === 40 && saved.attributes['quê'] === 'Chí Linh', `attributes saved as ${JSON.stringify(saved.attributes)}`);
+    khanhId = await createCharacterThroughUi(page, worldId, { name: 'Nguyễn Phi Khanh' });
+    // A name that folds to an existing alias is refused on the name field.
+    await page.goto(`${server.base}/worlds/${worldId}/characters/new`);
+    await page.getByLabel('Tên', { exact: true }).fill('uc trai');
+    await page.getByRole('button', { name: 'Thêm nhân vật' }).click();
+    await page.getByText('Tên này đã được dùng trong thế giới (tên và bí danh được so sánh không phân biệt dấu).').waitFor();
+    // Search as you type, without diacritics.
+    await page.goto(`${server.base}/worlds/${worldId}/characters`);
+    await page.getByLabel('Tìm theo tên hoặc bí danh').fill('phi khanh');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="entity-list"] li').length === 1);
+    await page.getByRole('link', { name: 'Nguyễn Phi Khanh' }).waitFor();
+  });
+
+  await step('a relationship shows on both characters', async () => {
+    check(traiId && khanhId, 'no characters');
+    await page.goto(`${server.base}/worlds/${worldId}/characters/${khanhId}`);
+    await page.getByRole('combobox', { name: 'Với nhân vật' }).fill('nguyen trai');
+    await page.getByRole('option', { name: /Nguyễn Trãi/ }).click();
+    await page.getByLabel('Loại quan hệ').selectOption('parent_of');
+    await page.getByLabel('Ghi chú (không bắt buộc)').fill('cha ruột');
+    await page.getByTestId('relationship-preview').getByText('Nguyễn Trãi sẽ hiện: con của Nguyễn Phi Khanh', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Thêm quan hệ', exact: true }).click();
+    const forward = page.getByTestId('relationship-forward');
+    await forward.filter({ hasText: 'cha/mẹ của' }).filter({ hasText: 'Nguyễn Trãi' }).waitFor();
+    await page.getByTestId('relationships').getByRole('link', { name: 'Nguyễn Trãi' }).click();
+    await page.getByRole('heading', { name: 'Nguyễn Trãi', level: 2 }).waitFor();
+    await page.getByTestId('relationship-forward').filter({ hasText: 'con của' }).filter({ hasText: 'Nguyễn Phi Khanh' }).waitFor();
+    const other = (await api('GET', `/worlds/${worldId}/entities/${traiId}`, { token: writer.token })).entity;
+    check(other.relationships.some((r) => r.type === 'child_of' && r.target_entity_id === khanhId), 'the API has no mirrored child_of');
+  });
+
+  await step('link the characters to a story and see their names highlighted', async () => {
+    await page.goto(`${server.base}/stories/${story.story_id}`);
+    const box = page.getByRole('combobox', { name: 'Liên kết nhân vật hoặc địa điểm' });
+    await box.fill('uc trai');
+    await page.getByRole('option', { name: /^Nguyễn Trãi/ }).click();
+    await page.getByTestId('story-links').getByRole('link', { name: 'Nguyễn Trãi' }).waitFor();
+    await box.fill('phi khanh');
+    await page.getByRole('option', { name: /^Nguyễn Phi Khanh/ }).click();
+    await page.getByTestId('story-links').getByRole('link', { name: 'Nguyễn Phi Khanh' }).waitFor();
+    // Names typed in one go; the unknown one becomes a new character.
+    await page.getByText('Liên kết nhiều tên cùng lúc').click();
+    await page.getByLabel('Các tên, cách nhau bằng dấu phẩy').fill('Lê Lợi');
+    await page.getByLabel('Tạo nhân vật mới cho những tên chưa có').check();
+    await page.getByRole('button', { name: 'Liên kết', exact: true }).click();
+    await page.getByText('Đã tạo nhân vật mới: Lê Lợi.').waitFor();
+    const marks = page.getByTestId('story-content').getByTestId('highlight');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="story-content"] [data-testid="highlight"]').length >= 4);
+    const texts = await marks.allTextContents();
+    for (const name of ['Ức Trai', 'Nguyễn Phi Khanh', 'Nguyen Trai', 'Lê Lợi']) check(texts.includes(name), `"${name}" is not highlighted (${texts.join(' | ')})`);
+    const saved = (await api('GET', `/stories/${story.story_id}`, { token: writer.token })).story;
+    check(saved.entity_ids.length === 3, `the story has ${saved.entity_ids.length} linked characters`);
+    await captureBoth(page, `/stories/${story.story_id}`, 'story-links', (p) => p.getByTestId('highlight').first().waitFor());
+    // Unlinking one keeps the others.
+    await page.getByRole('button', { name: 'Bỏ liên kết Lê Lợi' }).click();
+    await page.getByText('Đã bỏ liên kết.').waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="highlight"]')].some((m) => m.textContent === 'Lê Lợi'));
+    const after = (await api('GET', `/stories/${story.story_id}`, { token: writer.token })).story;
+    check(after.entity_ids.length === 2 && after.entity_ids.includes(traiId), `after unlinking: ${JSON.stringify(after.entity_ids)}`);
+    // A highlight opens the character.
+    await marks.filter({ hasText: 'Ức Trai' }).first().click();
+    await page.waitForURL(new RegExp(`/characters/${traiId}$`));
+    await page.getByRole('heading', { name: 'Nguyễn Trãi', level: 2 }).waitFor();
+  });
+
+  await step('export the world as json and import it back as a copy with its characters', async () => {
+    await page.goto(`${server.base}/worlds/${worldId}`);
+    await page.locator('summary', { hasText: 'Xuất' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /JSON \(Storyloom\)/ }).click(),
+    ]);
+    check(download.suggestedFilename().endsWith('.json'), `downloaded "${download.suggestedFilename()}"`);
+    exportPath = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(exportPath);
+    const bundle = JSON.parse(readFileSync(exportPath, 'utf8'));
+    check(bundle.format === 'storyloom.world' && bundle.entities.length === 3, `bundle has format ${bundle.format} and ${bundle.entities?.length} entities`);
+    for (const format of ['markdown', 'lorebook']) {
+      await page.locator('summary', { hasText: 'Xuất' }).click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: new RegExp(format === 'markdown' ? '^Markdown' : '^Lorebook') }).click(),
+      ]);
+      check(/\.(md|json)$/.test(file.suggestedFilename()), `${format} downloaded as "${file.suggestedFilename()}"`);
+    }
+
+    await page.goto(`${server.base}/worlds`);
+    const input = page.getByLabel('Chọn tệp .json để nhập thế giới');
+    await input.setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": oops') });
+    await page.getByRole('alert').filter({ hasText: 'Tệp này không phải JSON hợp lệ.' }).waitFor();
+    await input.setInputFiles({ name: 'khac.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+    await page.getByRole('alert').filter({ hasText: 'Đây không phải tệp xuất của Storyloom hay lorebook SillyTavern.' }).waitFor();
+    await input.setInputFiles({ name: 'sai.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "storyloom.world", "version": 1, "world": {"name": ""}}') });
+    await page.getByRole('alert').filter({ hasText: 'Tệp có dữ liệu không hợp lệ nên không có gì được tạo.' }).waitFor();
+
+    await input.setInputFiles(exportPath);
+    await page.waitForURL((url) => /\/worlds\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(worldId) && !url.pathname.endsWith('/worlds'));
+    const copyId = page.url().split('/worlds/')[1];
+    await page.getByRole('heading', { name: worldName, level: 1 }).waitFor();
+    await page.getByText(`Đã nhập thế giới “${worldName}”.`).waitFor();
+    await page.getByRole('link', { name: 'Tiễn biệt', exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'Nhân vật' }).click();
+    for (const name of ['Nguyễn Trãi', 'Nguyễn Phi Khanh', 'Lê Lợi']) await page.getByRole('link', { name, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Nguyễn Trãi', exact: true }).click();
+    await page.getByTestId('relationship-forward').filter({ hasText: 'con của' }).filter({ hasText: 'Nguyễn Phi Khanh' }).waitFor();
+    check(!page.url().includes(traiId), 'the copy reuses the original ids');
+    const copies = (await api('GET', `/worlds?q=${encodeURIComponent(worldName)}`, { token: writer.token })).items;
+    check(copies.length === 2 && copies.some((w) => w.world_id === copyId), `${copies.length} worlds named "${worldName}"`);
+  });
+
+  let generatedId = null;
+  await step('create a world from the generator, see its places on the map and open one', async () => {
+    await captureBoth(page, '/worlds/new', 'world-new-generator', async (p) => {
+      await p.getByLabel('Điền sẵn nhân vật và địa điểm được tạo tự động').check();
+    });
+    await page.getByLabel('Tên thế giới').fill('Đất Phương Nam');
+    await page.getByLabel('Điền sẵn nhân vật và địa điểm được tạo tự động').check();
+    await page.getByLabel('Số nhân vật (0–200)').fill('6');
+    await page.getByLabel('Số địa điểm (0–100)').fill('5');
+    await page.getByRole('button', { name: 'Tạo thế giới' }).click();
+    await page.getByRole('heading', { name: 'Đất Phương Nam', level: 1 }).waitFor();
+    generatedId = page.url().split('/worlds/')[1];
+    await page.getByRole('tab', { name: 'Nhân vật' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="entity-list"] li').length === 6);
+    // Keyboard: → moves to the next tab and opens it.
+    await page.getByRole('tab', { name: 'Nhân vật' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/\/places$/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="location-list"] li').length === 5);
+    await page.getByRole('tab', { name: 'Bản đồ' }).click();
+    const pins = page.getByTestId('map-pin');
+    await pins.first().waitFor();
+    check(await pins.count() === 5, `${await pins.count()} pins on the map`);
+    const map = page.getByTestId('places-map');
+    await map.focus();
+    await page.keyboard.press('+');
+    check(Number(await map.getAttribute('data-zoom')) > 1, 'the + key did not zoom in');
+    const before = await map.getAttribute('data-center');
+    await page.keyboard.press('ArrowRight');
+    check(await map.getAttribute('data-center') !== before, 'the arrow key did not pan');
+    await page.getByRole('button', { name: 'Vừa khung' }).click();
+    const box = await map.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
+    check(await map.getAttribute('data-center') !== before, 'dragging did not pan');
+    await page.getByRole('button', { name: 'Vừa khung' }).click();
+    const first = pins.first();
+    const name = (await first.getAttribute('aria-label')).split(' (')[0];
+    await first.click();
+    await page.waitForURL(/\/places\/[^/]+$/);
+    await page.getByRole('heading', { name, level: 2 }).waitFor();
+    // Enter on a focused pin opens it too.
+    await page.goBack();
+    await pins.nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/places\/[^/]+$/);
+  });
+
+  await step('screenshots of the world-model pages at 1280 px and 375 px', async () => {
+    check(traiId && generatedId, 'no character or generated world');
+    await captureBoth(page, `/worlds/${worldId}/characters`, 'characters', (p) => p.getByRole('link', { name: 'Nguyễn Trãi', exact: true }).waitFor());
+    await captureBoth(page, `/worlds/${worldId}/characters/${traiId}`, 'character', (p) => p.getByTestId('relationship-forward').first().waitFor());
+    await captureBoth(page, `/worlds/${worldId}/characters/${traiId}/edit`, 'character-edit', (p) => p.getByLabel('Giá trị thuộc tính 1').waitFor());
+    await captureBoth(page, `/worlds/${generatedId}/places`, 'places', (p) => p.getByTestId('location-list').waitFor());
+    await captureBoth(page, `/worlds/${generatedId}/map`, 'map', (p) => p.getByTestId('map-pin').first().waitFor());
+    const place = (await api('GET', `/worlds/${generatedId}/locations?page_size=1`, { token: writer.token })).items[0];
+    await captureBoth(page, `/worlds/${generatedId}/places/${place.location_id}`, 'place', (p) => p.getByTestId('location-detail').waitFor());
+    await captureBoth(page, `/worlds/${generatedId}/places/${place.location_id}/edit`, 'place-edit', (p) => p.getByRole('combobox', { name: 'Nằm trong' }).waitFor());
+  });
+
+  await step('an admin bans a user, who is signed out on their next action', async () => {
+    const victim = await registerViaApi('victim');
+    const moderator = await registerViaApi('moder');
+    const victimContext = await browser.newContext({ viewport: DESKTOP });
+    const victimPage = await newPage(victimContext, 'banned user');
+    await signInThroughUi(victimPage, victim);
+    check(await victimPage.getByRole('link', { name: 'Quản trị' }).count() === 0, 'a plain user sees the admin link');
+
+    const adminContext = await browser.newContext({ viewport: DESKTOP });
+    const admin = await newPage(adminContext, 'admin');
+    await signInThroughUi(admin, ADMIN);
+    await admin.getByRole('link', { name: 'Quản trị' }).click();
+    await admin.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();
+    await admin.getByRole('tab', { name: 'Vai trò và hạn mức' }).waitFor();
+    // No role change or ban is offered on the admin's own row.
+    const own = admin.getByTestId('admin-user').filter({ hasText: `@${ADMIN.username}` });
+    await own.waitFor();
+    check(await own.getByRole('button').count() === 0, 'the admin is offered actions on themself');
+
+    await admin.getByLabel('Tìm theo tên đăng nhập hoặc email').fill(moderator.username);
+    await admin.waitForFunction(() => document.querySelectorAll('[data-testid="admin-user"]').length === 1);
+    await admin.getByLabel(`Vai trò của @${moderator.username}`).selectOption('moderator');
+    await admin.getByRole('button', { name: 'Đổi vai trò' }).click();
+    await admin.getByText(`@${moderator.username} giờ là Điều hành viên.`).waitFor();
+
+    await admin.getByLabel('Tìm theo tên đăng nhập hoặc email').fill(victim.username);
+    await admin.waitForFunction(() => document.querySelectorAll('[data-testid="admin-user"]').length === 1);
+    await admin.getByRole('button', { name: `Cấm @${victim.username}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Cấm @${victim.username}?` });
+    await dialog.getByLabel('Lý do (không bắt buộc)').fill('Spam quảng cáo');
+    await dialog.getByRole('button', { name: 'Cấm tài khoản' }).click();
+    await admin.getByText(`Đã cấm @${victim.username}.`).waitFor();
+    await admin.getByText('Lý do: Spam quảng cáo').waitFor();
+    await admin.getByRole('button', { name: `Bỏ cấm @${victim.username}` }).waitFor();
+
+    // The victim's next action meets 1005: signed out, and told why.
+    await victimPage.getByRole('link', { name: 'Thế giới', exact: true }).first().click();
+    await victimPage.getByText('Tài khoản của bạn đã bị cấm nên bạn đã bị đăng xuất.').waitFor();
+    check(await victimPage.evaluate(() => window.localStorage.getItem('storyloom.token')) === null, 'the banned user still has a token');
+    await victimPage.goto(`${server.base}/sign-in`);
+    await victimPage.getByLabel('Tên đăng nhập hoặc email').fill(victim.username);
+    await victimPage.getByLabel('Mật khẩu').fill(victim.password);
+    await victimPage.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await victimPage.getByText('Tài khoản của bạn đã bị cấm.').waitFor();
+    await victimContext.close();
+
+    await captureBoth(admin, `/admin?q=${victim.username}`, 'admin-users', (p) => p.getByTestId('admin-user').first().waitFor());
+    await captureBoth(admin, '/admin/roles', 'admin-roles', (p) => p.getByTestId('roles-table').waitFor());
+    await captureBoth(admin, '/admin/stats', 'admin-stats', (p) => p.getByTestId('admin-stats').waitFor());
+    await adminContext.close();
+
+    // A moderator sees the users and may ban, but changes no role and sees no roles or stats.
+    const modContext = await browser.newContext({ viewport: DESKTOP });
+    const mod = await newPage(modContext, 'moderator');
+    await signInThroughUi(mod, moderator);
+    await mod.getByRole('link', { name: 'Quản trị' }).click();
+    await mod.getByLabel('Tìm theo tên đăng nhập hoặc email').fill(victim.username);
+    await mod.getByRole('button', { name: `Bỏ cấm @${victim.username}` }).waitFor();
+    check(await mod.getByRole('tab').count() === 0, 'a moderator sees the admin tabs');
+    check(await mod.getByRole('button', { name: 'Đổi vai trò' }).count() === 0, 'a moderator is offered a role change');
+    await mod.goto(`${server.base}/admin/stats`);
+    await mod.waitForURL(/\/admin$/);
+    await modContext.close();
+  });
+
+  await context.close();
+  rmSync(downloads, { recursive: true, force: true });
+}
+
 // ---------------------------------------------------------------- performance
 
 async function createWorldsConcurrently(token, count) {
@@ -540,6 +838,8 @@ async function main() {
   } else {
     console.log('Flows:');
     await flows();
+    console.log('World model flows:');
+    await worldModelFlows();
   }
 
   console.log('Performance:');

@@ -115,11 +115,55 @@ export async function apiRequest(path, { method = 'GET', body, params, signal, h
   throw error;
 }
 
+/** The file name a Content-Disposition header gives (filename* in UTF-8 first, then filename). */
+export function filenameFromDisposition(header, fallback = 'download') {
+  if (!header) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      /* a malformed escape: use the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain ? plain[1].trim() : fallback;
+}
+
+/**
+ * A file the API answers with (an export): the token is sent as for any call; success is the
+ * raw body, failures are still envelopes and become ApiError like everywhere else.
+ */
+export async function apiDownload(path, { params, signal, fallbackName } = {}) {
+  const token = getToken();
+  const init = { method: 'GET', signal, headers: {} };
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(buildUrl(path, params), init);
+  } catch (cause) {
+    if (cause?.name === 'AbortError') throw cause;
+    throw new ApiError({ errorCode: 'network', status: 0, messageKey: 'errors.network' });
+  }
+  if (response.ok) {
+    const blob = await response.blob();
+    return { blob, filename: filenameFromDisposition(response.headers.get('Content-Disposition'), fallbackName) };
+  }
+  const envelope = await readEnvelope(response);
+  const error = failure(response, envelope);
+  if (SIGN_OUT_CODES.has(error.errorCode) && token) {
+    clearToken();
+    announceSignedOut(error.errorCode);
+  }
+  throw error;
+}
+
 export const api = {
   get: (path, options) => apiRequest(path, { ...options, method: 'GET' }),
   post: (path, body, options) => apiRequest(path, { ...options, method: 'POST', body: body ?? {} }),
   put: (path, body, options) => apiRequest(path, { ...options, method: 'PUT', body: body ?? {} }),
   delete: (path, options) => apiRequest(path, { ...options, method: 'DELETE' }),
+  download: (path, options) => apiDownload(path, options),
 };
 
 /** A user-facing message for anything caught: never a raw error object or stack. */

@@ -12,4 +12,11 @@ export const queryRoots = {
   storyLists: ['stories', 'list'],
   worldStories: (worldId) => ['stories', 'world', worldId],
   storyDetail: (storyId) => ['stories', 'detail', storyId],
+  // Characters (entities) and places (locations) of one world: lists, "all of them" and details.
+  // A relationship changes two entities at once, so entity writes refresh the whole world's set.
+  entities: ['entities'],
+  worldEntities: (worldId) => ['entities', worldId],
+  locations: ['locations'],
+  worldLocations: (worldId) => ['locations', worldId],
+  admin: ['admin'],
 };

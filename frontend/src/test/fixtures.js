@@ -70,3 +70,47 @@ export function makeStory(overrides = {}) {
 export function page(items, { total = items.length, pageNumber = 1, pageSize = 20 } = {}) {
   return { items, total, page: pageNumber, page_size: pageSize };
 }
+
+export function makeEntity(overrides = {}) {
+  const id = overrides.entity_id ?? `entity_${next++}`;
+  return {
+    entity_id: id,
+    world_id: 'world_a',
+    name: `Entity ${id}`,
+    aliases: [],
+    entity_type: 'character',
+    description: '',
+    excerpt: '',
+    attributes: {},
+    relationships: [],
+    source: { kind: 'user' },
+    permissions: { edit: true, delete: true },
+    created_at: '2025-01-02T03:04:05Z',
+    updated_at: '2025-01-03T03:04:05Z',
+    ...overrides,
+  };
+}
+
+export function makeLocation(overrides = {}) {
+  const id = overrides.location_id ?? `location_${next++}`;
+  return {
+    location_id: id,
+    world_id: 'world_a',
+    name: `Place ${id}`,
+    aliases: [],
+    location_type: 'place',
+    description: '',
+    excerpt: '',
+    coordinates: null,
+    parent_location_id: null,
+    source: { kind: 'user' },
+    permissions: { edit: true, delete: true },
+    created_at: '2025-01-02T03:04:05Z',
+    updated_at: '2025-01-03T03:04:05Z',
+    ...overrides,
+  };
+}
+
+export function makeAdminUser(overrides = {}) {
+  return { ...makeUser(), ban_reason: '', updated_at: '2025-01-03T03:04:05Z', ...overrides };
+}

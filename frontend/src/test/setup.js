@@ -6,7 +6,7 @@ import i18n from '../lib/i18n';
 import { __resetTokenForTests } from '../lib/auth-storage';
 
 // Pages load lazily (a dynamic import per page): give them time on a busy 2-core machine.
-configure({ asyncUtilTimeout: 4000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom does not scroll; the layout scrolls to the top on navigation.
 window.scrollTo = () => {};

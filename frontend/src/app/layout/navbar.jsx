@@ -7,6 +7,7 @@ import { LanguageSwitcher } from '../../components/ui/language-switcher';
 import { useToast } from '../../components/ui/toast';
 import { Menu } from './menu';
 import { useCanCreate } from '../use-can-create';
+import { ADMIN_AREA_ROLES } from '../../features/admin/constants';
 
 function Logo() {
   return (
@@ -42,6 +43,9 @@ export function Navbar() {
     <>
       {signedIn && <li><NavLink to="/" end className={linkClass}>{t('nav.dashboard')}</NavLink></li>}
       <li><NavLink to="/worlds" className={linkClass}>{t('nav.worlds')}</NavLink></li>
+      {user && ADMIN_AREA_ROLES.includes(user.role) && (
+        <li><NavLink to="/admin" className={linkClass}>{t('nav.admin')}</NavLink></li>
+      )}
     </>
   );
 

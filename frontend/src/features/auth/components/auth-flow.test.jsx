@@ -78,7 +78,7 @@ describe('sign in', () => {
     expect(router.state.location.pathname).toBe('/profile');
     expect(window.localStorage.getItem('storyloom.token')).toBe('fresh-token');
     expect(body).toEqual({ email: 'lan@example.com', password: 'password123' });
-    expect(document.title).toBe('Hồ sơ · Storyloom');
+    await waitFor(() => expect(document.title).toBe('Hồ sơ · Storyloom'));
   });
 });
 

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VisibilityBadge } from '../../../components/ui/visibility-badge';
 import { countWords, formatDate, formatNumber } from '../../../lib/format';
+import { highlightSegments } from '../../../lib/text';
 
 const SIZES = ['text-lg', 'text-xl', 'text-2xl'];
 const SIZE_KEY = 'storyloom.readerSize';
@@ -21,8 +22,35 @@ function paragraphs(text) {
   return (text ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 }
 
-/** A story set for reading; "Reading mode" hides everything else. */
-export function StoryReader({ story, actions }) {
+const MARK_STYLES = {
+  entity: 'bg-primary/15 decoration-primary/60 hover:bg-primary/25',
+  location: 'bg-accent/20 decoration-accent/70 hover:bg-accent/30',
+};
+
+/** A paragraph with the names (and aliases) of linked characters and places as links to them. */
+function Marked({ text, highlights }) {
+  const segments = useMemo(() => (highlights.length ? highlightSegments(text, highlights) : null), [text, highlights]);
+  if (!segments) return text;
+  return segments.map((segment, index) => (segment.term ? (
+    <Link
+      key={index}
+      to={segment.term.to}
+      title={segment.term.title}
+      data-testid="highlight"
+      data-kind={segment.term.kind}
+      className={`rounded-sm underline decoration-dotted decoration-2 underline-offset-4 ${MARK_STYLES[segment.term.kind] ?? MARK_STYLES.entity}`}
+    >
+      {segment.text}
+    </Link>
+  ) : segment.text));
+}
+
+/**
+ * A story set for reading; "Reading mode" hides everything else. `highlights` are the linked
+ * characters and places [{ key, names, to, kind: 'entity'|'location', title }]: their names and
+ * aliases become links in the text, matched without case or diacritics. `footer` goes under it.
+ */
+export function StoryReader({ story, actions, highlights = [], footer = null }) {
   const { t, i18n } = useTranslation();
   const [focus, setFocus] = useState(false);
   const [size, setSize] = useState(storedSize);
@@ -103,7 +131,7 @@ export function StoryReader({ story, actions }) {
       </header>
       {parts.length ? (
         <div className={`font-serif ${SIZES[size]} leading-relaxed text-base-content/90 [&>p]:mb-6 [&>p]:whitespace-pre-line [&>p]:hyphens-auto`} data-testid="story-content">
-          {parts.map((text, index) => <p key={index}>{text}</p>)}
+          {parts.map((text, index) => <p key={index}><Marked text={text} highlights={highlights} /></p>)}
         </div>
       ) : (
         <p className="italic text-base-content/50">{t('reader.empty')}</p>
@@ -124,6 +152,7 @@ export function StoryReader({ story, actions }) {
     <div className="flex flex-col gap-6">
       <div className="flex justify-end">{toolbar}</div>
       {article}
+      {footer && <div className="mx-auto w-full max-w-2xl">{footer}</div>}
     </div>
   );
 }

@@ -44,3 +44,27 @@ describe('story reader', () => {
     expect(window.localStorage.getItem('storyloom.readerSize')).toBe('1');
   });
 });
+
+describe('story reader highlights', () => {
+  it('turns names and aliases of the given characters and places into links, ignoring case and diacritics', () => {
+    const text = makeStory({ content: 'NGUYEN TRAI về Thăng Long.\n\nỨc Trai và người Thăng Long-phố.' });
+    renderWithProviders(
+      <StoryReader
+        story={text}
+        highlights={[
+          { key: 'e', kind: 'entity', names: ['Nguyễn Trãi', 'Ức Trai'], to: '/worlds/w/characters/e', title: 'Nguyễn Trãi' },
+          { key: 'l', kind: 'location', names: ['Thăng Long'], to: '/worlds/w/places/l', title: 'Thăng Long' },
+        ]}
+      />,
+    );
+    const marks = screen.getAllByTestId('highlight');
+    expect(marks.map((m) => [m.textContent, m.getAttribute('href'), m.dataset.kind])).toEqual([
+      ['NGUYEN TRAI', '/worlds/w/characters/e', 'entity'],
+      ['Thăng Long', '/worlds/w/places/l', 'location'],
+      ['Ức Trai', '/worlds/w/characters/e', 'entity'],
+      ['Thăng Long', '/worlds/w/places/l', 'location'],
+    ]);
+    const paragraphs = screen.getByTestId('story-content').querySelectorAll('p');
+    expect(paragraphs[1]).toHaveTextContent('Ức Trai và người Thăng Long-phố.');
+  });
+});

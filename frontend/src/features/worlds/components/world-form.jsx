@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormError } from '../../../components/ui/error-state';
@@ -6,6 +6,8 @@ import { VISIBILITIES, WORLD_TYPES } from '../constants';
 import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
 
 export const NAME_MAX = 120;
+export const GENERATE_LIMITS = { entities: 200, locations: 100 };
+const GENERATE_DEFAULTS = { entities: '12', locations: '8' };
 
 function initialValues(world) {
   return {
@@ -36,8 +38,13 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
   const { t } = useTranslation();
   const [values, setValues] = useState(() => initialValues(world));
   const [clientErrors, setClientErrors] = useState({});
+  const generatorId = useId();
+  const [generate, setGenerate] = useState(false);
+  const [counts, setCounts] = useState(GENERATE_DEFAULTS);
   const serverFields = error?.fields ?? {};
-  const hasFieldErrors = hasShownFieldError(serverFields, canManage ? ['name', 'world_type', 'description', 'visibility'] : ['name', 'world_type', 'description']);
+  const hasFieldErrors = hasShownFieldError(serverFields, canManage
+    ? ['name', 'world_type', 'description', 'visibility', 'generate.entities', 'generate.locations']
+    : ['name', 'world_type', 'description']);
 
   const set = (name) => (event) => {
     setValues((v) => ({ ...v, [name]: event.target.value }));
@@ -55,9 +62,20 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
     const errors = {};
     if (!name) errors.name = 'validation.required';
     else if (name.length > NAME_MAX) errors.name = 'validation.tooLong';
+    const numbers = {};
+    if (generate && !world) {
+      Object.entries(GENERATE_LIMITS).forEach(([key, max]) => {
+        const text = String(counts[key]).trim();
+        const value = Number(text);
+        if (!/^\d+$/.test(text) || value > max) errors[`generate.${key}`] = 'generator.range';
+        else numbers[key] = value;
+      });
+    }
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
-    onSubmit(changedFields(values, world, canManage));
+    const body = changedFields(values, world, canManage);
+    if (generate && !world && (numbers.entities > 0 || numbers.locations > 0)) body.generate = numbers;
+    onSubmit(body);
   };
 
   return (
@@ -104,6 +122,49 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
         rows={8}
         className="[&_textarea]:leading-relaxed"
       />
+      {!world && (
+        <fieldset className="flex flex-col gap-3 rounded-box border border-base-300 p-4">
+          <legend className="px-1 text-sm font-medium">{t('generator.title')}</legend>
+          <div className="flex items-start gap-3">
+            <input
+              id={`${generatorId}-toggle`}
+              type="checkbox"
+              className="checkbox checkbox-primary mt-0.5"
+              checked={generate}
+              onChange={(event) => setGenerate(event.target.checked)}
+              aria-describedby={`${generatorId}-hint`}
+            />
+            <div className="flex flex-col">
+              <label htmlFor={`${generatorId}-toggle`} className="cursor-pointer">{t('generator.fill')}</label>
+              <p id={`${generatorId}-hint`} className="text-xs text-base-content/60">{t('generator.hint')}</p>
+            </div>
+          </div>
+          {generate && (
+            <div className="grid gap-4 sm:grid-cols-2">
+              {Object.entries(GENERATE_LIMITS).map(([key, max]) => (
+                <TextField
+                  key={key}
+                  label={t(`generator.${key}`, { max })}
+                  name={`generate-${key}`}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={max}
+                  step={1}
+                  value={counts[key]}
+                  onChange={(event) => {
+                    setCounts((c) => ({ ...c, [key]: event.target.value }));
+                    setClientErrors((e) => ({ ...e, [`generate.${key}`]: null }));
+                  }}
+                  error={clientErrors[`generate.${key}`]
+                    ? t(clientErrors[`generate.${key}`], { max })
+                    : serverFieldMessage(`generate.${key}`, serverFields[`generate.${key}`], 'generate')}
+                />
+              ))}
+            </div>
+          )}
+        </fieldset>
+      )}
       <div className="flex flex-wrap justify-end gap-2">
         {onCancel && (
           <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={pending}>
@@ -112,7 +173,7 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
         )}
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {pending && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}
-          {world ? t('worldForm.save') : t('worldForm.create')}
+          {world ? t('worldForm.save') : pending && generate ? t('generator.pending') : t('worldForm.create')}
         </button>
       </div>
     </form>

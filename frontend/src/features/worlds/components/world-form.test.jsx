@@ -55,6 +55,37 @@ describe('world form', () => {
   });
 });
 
+describe('world form: the generator', () => {
+  it('adds generated characters and places when asked', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<WorldForm onSubmit={onSubmit} />);
+    await user.type(screen.getByLabelText('Tên thế giới'), 'Đất Phương Nam');
+    expect(screen.queryByLabelText('Số nhân vật (0–200)')).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Điền sẵn nhân vật và địa điểm được tạo tự động'));
+    await user.clear(screen.getByLabelText('Số nhân vật (0–200)'));
+    await user.type(screen.getByLabelText('Số nhân vật (0–200)'), '201');
+    await user.clear(screen.getByLabelText('Số địa điểm (0–100)'));
+    await user.type(screen.getByLabelText('Số địa điểm (0–100)'), '30');
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Số nhân vật (0–200)')).toHaveAccessibleDescription('Nhập một số nguyên từ 0 đến 200.');
+
+    await user.clear(screen.getByLabelText('Số nhân vật (0–200)'));
+    await user.type(screen.getByLabelText('Số nhân vật (0–200)'), '200');
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+    expect(onSubmit).toHaveBeenCalledWith({
+      name: 'Đất Phương Nam', world_type: 'fantasy', description: '', visibility: 'private',
+      generate: { entities: 200, locations: 30 },
+    });
+  });
+
+  it('is not offered when editing a world', () => {
+    renderWithProviders(<WorldForm world={makeWorld()} onSubmit={() => {}} />);
+    expect(screen.queryByLabelText('Điền sẵn nhân vật và địa điểm được tạo tự động')).not.toBeInTheDocument();
+  });
+});
+
 describe('create world page', () => {
   function handlers(onCreate) {
     server.use(
@@ -205,7 +236,7 @@ describe('world page', () => {
     );
     renderApp('/worlds/secret');
     expect(await screen.findByRole('heading', { name: 'Không tìm thấy thế giới' })).toBeInTheDocument();
-    expect(document.title).toBe('Không tìm thấy · Storyloom');
+    await waitFor(() => expect(document.title).toBe('Không tìm thấy · Storyloom'));
   });
 });
 

@@ -1,0 +1,36 @@
+/** The values the API accepts for an entity's type and its relationships (API notes, issue 4). */
+export const ENTITY_TYPES = ['character', 'creature', 'faction', 'item', 'other'];
+
+/** Each directed type and what the other side shows; symmetric types show themselves. */
+export const INVERSE_RELATIONSHIPS = {
+  parent_of: 'child_of',
+  child_of: 'parent_of',
+  mentor_of: 'student_of',
+  student_of: 'mentor_of',
+  leader_of: 'follower_of',
+  follower_of: 'leader_of',
+  member_of: 'has_member',
+  has_member: 'member_of',
+  employer_of: 'employee_of',
+  employee_of: 'employer_of',
+  owner_of: 'owned_by',
+  owned_by: 'owner_of',
+  creator_of: 'created_by',
+  created_by: 'creator_of',
+  ruler_of: 'ruled_by',
+  ruled_by: 'ruler_of',
+};
+export const SYMMETRIC_RELATIONSHIPS = ['friend', 'enemy', 'ally', 'rival', 'sibling', 'spouse', 'lover', 'relative', 'colleague', 'related_to'];
+export const RELATIONSHIP_TYPES = [...Object.keys(INVERSE_RELATIONSHIPS), ...SYMMETRIC_RELATIONSHIPS];
+
+export function inverseOf(type) {
+  return INVERSE_RELATIONSHIPS[type] ?? type;
+}
+
+export const NAME_MAX = 120;
+export const ALIASES_MAX = 20;
+export const ATTRIBUTES_MAX = 50;
+export const ATTRIBUTE_NAME_MAX = 60;
+export const ATTRIBUTE_TEXT_MAX = 500;
+export const LABEL_MAX = 120;
+export const DESCRIPTION_MAX = 20_000;

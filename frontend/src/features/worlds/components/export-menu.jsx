@@ -1,0 +1,68 @@
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS, useExportWorld } from '../api/export-world';
+import { useToast } from '../../../components/ui/toast';
+import { errorMessage } from '../../../lib/api-client';
+
+/** "Export" opens a short list of formats; picking one downloads the file. Escape closes it. */
+export function ExportMenu({ world }) {
+  const { t } = useTranslation();
+  const { notify } = useToast();
+  const id = useId();
+  const root = useRef(null);
+  const exporting = useExportWorld({
+    onSuccess: (file) => notify(t('export.done', { filename: file.filename })),
+    onError: (error) => notify(errorMessage(error), 'error'),
+  });
+
+  useEffect(() => {
+    const onClick = (event) => {
+      if (root.current?.open && !root.current.contains(event.target)) root.current.open = false;
+    };
+    document.addEventListener('mousedown', onClick);
+    return () => document.removeEventListener('mousedown', onClick);
+  }, []);
+
+  const close = () => {
+    if (root.current) root.current.open = false;
+  };
+
+  return (
+    <details
+      ref={root}
+      className="dropdown dropdown-end"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && root.current?.open) {
+          event.preventDefault();
+          close();
+          root.current.querySelector('summary')?.focus();
+        }
+      }}
+    >
+      <summary className="btn btn-sm" aria-describedby={`${id}-hint`}>
+        {exporting.isPending && <span className="loading loading-spinner loading-xs" aria-hidden="true" />}
+        {t('export.action')}
+        <span aria-hidden="true">▾</span>
+      </summary>
+      <span id={`${id}-hint`} className="sr-only">{t('export.hint')}</span>
+      <ul className="menu dropdown-content z-40 mt-2 w-72 rounded-box border border-base-300 bg-base-100 p-2 shadow-lg">
+        {EXPORT_FORMATS.map((format) => (
+          <li key={format}>
+            <button
+              type="button"
+              disabled={exporting.isPending}
+              onClick={() => {
+                close();
+                exporting.mutate({ worldId: world.world_id, format });
+              }}
+              className="flex flex-col items-start gap-0"
+            >
+              <span className="font-medium">{t(`export.formats.${format}.label`)}</span>
+              <span className="text-xs text-base-content/60">{t(`export.formats.${format}.description`)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

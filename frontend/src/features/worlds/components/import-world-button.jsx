@@ -1,0 +1,114 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useImportWorld } from '../api/import-world';
+import { errorMessage } from '../../../lib/api-client';
+
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+function readText(file) {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}
+
+/** What is wrong with a file before it is sent, as a message key, or the parsed JSON. */
+export async function readImportFile(file) {
+  if (file.size > IMPORT_MAX_BYTES) return { error: 'import.errors.tooLarge' };
+  let text;
+  try {
+    text = await readText(file);
+  } catch {
+    return { error: 'import.errors.unreadable' };
+  }
+  let payload;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return { error: 'import.errors.notJson' };
+  }
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload) || (!('format' in payload) && !('entries' in payload))) {
+    return { error: 'import.errors.unknownFormat' };
+  }
+  return { payload };
+}
+
+/** The message (and the server's own details, if any) for a refused import. */
+function refusal(error, t) {
+  if (['2004', '2006'].includes(error.errorCode)) return { message: t('import.errors.tooLarge') };
+  if (['2001', '2002', '2003'].includes(error.errorCode)) {
+    const details = Object.entries(error.fields ?? {}).map(([field, text]) => `${field}: ${text}`);
+    if (!details.length && error.detail) details.push(error.detail);
+    const unknown = Object.keys(error.fields ?? {}).includes('body');
+    return { message: t(unknown ? 'import.errors.unknownFormat' : 'import.errors.rejected'), details };
+  }
+  return { message: errorMessage(error) };
+}
+
+/**
+ * "Import a world": pick a .json file (a Storyloom export or a SillyTavern lorebook); it is
+ * checked here, sent, and `onImported(world)` gets the new world. Problems are said plainly.
+ */
+export function ImportWorldButton({ onImported, className = 'btn' }) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const input = useRef(null);
+  const [problem, setProblem] = useState(null);
+  const [reading, setReading] = useState(false);
+  const importing = useImportWorld({
+    onSuccess: (world) => onImported?.(world),
+    onError: (error) => setProblem(refusal(error, t)),
+  });
+  const busy = reading || importing.isPending;
+
+  const onFile = async (event) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setProblem(null);
+    setReading(true);
+    const { payload, error } = await readImportFile(file);
+    setReading(false);
+    if (error) {
+      setProblem({ message: t(error, { name: file.name }), file: file.name });
+      return;
+    }
+    importing.mutate(payload);
+  };
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        accept=".json,application/json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label={t('import.fileLabel')}
+        onChange={onFile}
+      />
+      <button type="button" className={className} onClick={() => input.current?.click()} disabled={busy} aria-describedby={problem ? `${inputId}-error` : undefined}>
+        {busy && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}
+        {busy ? t('import.pending') : t('import.action')}
+      </button>
+      {problem && (
+        <div id={`${inputId}-error`} role="alert" className="alert alert-error alert-soft w-full max-w-md flex-col items-start gap-1 text-sm sm:w-96">
+          <p className="font-semibold">{t('import.failed')}</p>
+          <p>{problem.message}</p>
+          {problem.details?.length > 0 && (
+            <details className="w-full">
+              <summary className="cursor-pointer text-xs">{t('import.details')}</summary>
+              <ul className="mt-1 list-disc break-words pl-5 font-mono text-xs">
+                {problem.details.slice(0, 10).map((line) => <li key={line}>{line}</li>)}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { makeUser, makeWorld, page } from '../../../test/fixtures';
+import { renderApp, signIn } from '../../../test/render';
+import { API, fail, ok, server } from '../../../test/server';
+
+function jsonFile(text, name = 'world.json') {
+  return new File([text], name, { type: 'application/json' });
+}
+
+function worldsPage() {
+  server.use(
+    http.get(`${API}/auth/me`, () => ok({ user: makeUser() })),
+    http.get(`${API}/worlds`, () => ok(page([]))),
+  );
+  signIn();
+}
+
+describe('import a world', () => {
+  it('says plainly when the file is not JSON, or not a world, without calling the API', async () => {
+    worldsPage();
+    let posted = false;
+    server.use(http.post(`${API}/worlds/import`, () => { posted = true; return ok({}); }));
+    const user = userEvent.setup();
+    renderApp('/worlds');
+    const input = await screen.findByLabelText('Chọn tệp .json để nhập thế giới');
+
+    await user.upload(input, jsonFile('{ "format": oops'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Tệp này không phải JSON hợp lệ.');
+    await user.upload(input, jsonFile('[1, 2, 3]'));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Đây không phải tệp xuất của Storyloom hay lorebook SillyTavern.'));
+    const huge = jsonFile('{}');
+    Object.defineProperty(huge, 'size', { value: 11 * 1024 * 1024 });
+    await user.upload(input, huge);
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Tệp quá lớn (tối đa 10 MB).'));
+    expect(posted).toBe(false);
+  });
+
+  it('shows what the server refused, with its details, and creates nothing', async () => {
+    worldsPage();
+    server.use(http.post(`${API}/worlds/import`, () => fail('2001', 400, { fields: { 'bundle.world.name': 'String should have at least 1 character' } })));
+    const user = userEvent.setup();
+    renderApp('/worlds');
+    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('{"format": "storyloom.world", "version": 1, "world": {"name": ""}}'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Không nhập được tệp');
+    expect(alert).toHaveTextContent('Tệp có dữ liệu không hợp lệ nên không có gì được tạo.');
+    expect(within(alert).getByText('bundle.world.name: String should have at least 1 character')).toBeInTheDocument();
+  });
+
+  it('tells a too-large answer (2006) apart', async () => {
+    worldsPage();
+    server.use(http.post(`${API}/worlds/import`, () => fail('2006', 413)));
+    const user = userEvent.setup();
+    renderApp('/worlds');
+    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('{"entries": {}}', 'lore.json'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Tệp quá lớn (tối đa 10 MB).');
+  });
+
+  it('sends a lorebook as it is and opens the new world', async () => {
+    worldsPage();
+    const lorebook = { entries: { 0: { key: ['Ức Trai'], content: 'Nhà thơ.' } } };
+    let body;
+    server.use(
+      http.post(`${API}/worlds/import`, async ({ request }) => {
+        body = await request.json();
+        return ok({ world: makeWorld({ world_id: 'copy', name: 'Imported lorebook' }) }, 201);
+      }),
+      http.get(`${API}/worlds/copy`, () => ok({ world: makeWorld({ world_id: 'copy', name: 'Imported lorebook' }) })),
+      http.get(`${API}/worlds/copy/stories`, () => ok(page([]))),
+    );
+    const user = userEvent.setup();
+    const { router } = renderApp('/worlds');
+    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile(JSON.stringify(lorebook)));
+    expect(await screen.findByRole('heading', { name: 'Imported lorebook', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/worlds/copy');
+    expect(body).toEqual(lorebook);
+    expect(screen.getByText('Đã nhập thế giới “Imported lorebook”.')).toBeInTheDocument();
+  });
+});
+
+describe('export a world', () => {
+  afterEach(() => {
+    delete URL.createObjectURL;
+    delete URL.revokeObjectURL;
+  });
+
+  it('downloads each format with the token and saves it under the server’s file name', async () => {
+    const world = makeWorld({ world_id: 'w1', name: 'Thế giới A' });
+    const seen = [];
+    server.use(
+      http.get(`${API}/auth/me`, () => ok({ user: makeUser() })),
+      http.get(`${API}/worlds/w1`, () => ok({ world })),
+      http.get(`${API}/worlds/w1/stories`, () => ok(page([]))),
+      http.get(`${API}/worlds/w1/export`, ({ request }) => {
+        const url = new URL(request.url);
+        seen.push([url.searchParams.get('format'), request.headers.get('Authorization')]);
+        if (url.searchParams.get('format') === 'lorebook') return fail('3001', 404);
+        return new HttpResponse('# Thế giới A', {
+          headers: {
+            'Content-Type': 'text/markdown; charset=utf-8',
+            'Content-Disposition': "attachment; filename=\"The-gioi-A.md\"; filename*=UTF-8''Th%E1%BA%BF-gi%E1%BB%9Bi-A.md",
+          },
+        });
+      }),
+    );
+    URL.createObjectURL = vi.fn(() => 'blob:fake');
+    URL.revokeObjectURL = vi.fn();
+    const clicked = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function record() { clicked.push(this.download); });
+    signIn('tok');
+    const user = userEvent.setup();
+    renderApp('/worlds/w1');
+
+    await user.click(await screen.findByText('Xuất'));
+    await user.click(screen.getByRole('button', { name: /^Markdown/ }));
+    expect(await screen.findByText('Đã tải xuống Thế-giới-A.md.')).toBeInTheDocument();
+    expect(clicked).toEqual(['Thế-giới-A.md']);
+    expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
+
+    await user.click(screen.getByText('Xuất'));
+    await user.click(screen.getByRole('button', { name: /^Lorebook/ }));
+    expect(await screen.findByText('Không tìm thấy nội dung này.')).toBeInTheDocument();
+    expect(seen).toEqual([['markdown', 'Bearer tok'], ['lorebook', 'Bearer tok']]);
+    click.mockRestore();
+  });
+});
