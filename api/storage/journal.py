@@ -49,7 +49,9 @@ class Journal:
     def __init__(self, directory: str):
         self.directory = directory
         self._write_lock = threading.Lock()   # guards the open file and the sequence number
-        self._sync_lock = threading.Lock()    # one fsync at a time; later writers ride along
+        # Signalled when an fsync ends, so rotate and close never close a file being synced.
+        self._syncs_done = threading.Condition(self._write_lock)
+        self._syncing = 0
         self._file = None
         self._segment = 0
         self._seq = 0
@@ -112,20 +114,35 @@ class Journal:
             return self._seq
 
     def sync(self, seq: int) -> None:
-        """Return once the line with that sequence number is on disk."""
-        with self._sync_lock:
+        """Return once the line with that sequence number is on disk.
+
+        Writers fsync side by side rather than one after another: the kernel lets concurrent
+        fsyncs of a file share one journal commit, and no writer waits on a lock that a
+        thread back from fsync holds while it waits for the GIL.
+        """
+        with self._write_lock:
             if self._synced >= seq:
                 return
+            target, handle = self._seq, self._file
+            self._syncing += 1
+        try:
+            # Everything appended up to `target` is in the buffer; BufferedWriter locks itself.
+            handle.flush()
+            os.fsync(handle.fileno())
+        finally:
             with self._write_lock:
-                target = self._seq
-            # BufferedWriter locks itself; flushing outside our lock lets appends go on.
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self._synced = target
+                self._syncing -= 1
+                self._synced = max(self._synced, target)
+                self._syncs_done.notify_all()
+
+    def _quiesce(self) -> None:
+        """Wait (holding the write lock) until no fsync uses the open file."""
+        self._syncs_done.wait_for(lambda: self._syncing == 0)
 
     def rotate(self) -> int:
         """Close the current segment durably, open the next; returns the closed number."""
-        with self._sync_lock, self._write_lock:
+        with self._write_lock:
+            self._quiesce()
             closed = self._segment
             self._file.flush()
             os.fsync(self._file.fileno())
@@ -143,7 +160,8 @@ class Journal:
 
     def close(self) -> None:
         """Flush, fsync and close the open segment."""
-        with self._sync_lock, self._write_lock:
+        with self._write_lock:
+            self._quiesce()
             if self._file is not None and not self._file.closed:
                 self._file.flush()
                 os.fsync(self._file.fileno())
