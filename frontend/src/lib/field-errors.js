@@ -21,3 +21,13 @@ export function serverFieldMessage(field, serverMessage, key = field, errorCode 
 export function hasShownFieldError(fields, shown) {
   return Object.keys(fields ?? {}).some((name) => shown.includes(name));
 }
+
+/** Which field a server message belongs to: "aliases.2" → aliases, "attributes.age" → attributes (the first message wins). */
+export function groupServerFields(fields) {
+  const out = {};
+  Object.entries(fields ?? {}).forEach(([field, message]) => {
+    const root = field.split('.')[0];
+    if (!(root in out)) out[root] = message;
+  });
+  return out;
+}

@@ -1,31 +1,15 @@
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useOutletContext, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useEntity } from '../../features/entities/api/get-entity';
 import { EntityDetail } from '../../features/entities/components/entity-detail';
 import { DeleteEntityButton } from '../../features/entities/components/delete-entity-button';
-import { LoadingState } from '../../components/ui/loading-state';
-import { ErrorState } from '../../components/ui/error-state';
-import { NotFoundState } from '../../components/ui/not-found-state';
-import { useToast } from '../../components/ui/toast';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useWorldItem } from '../world-item-pages';
 
 export default function CharacterPage() {
-  const { t } = useTranslation();
-  const { world } = useOutletContext();
-  const { entityId } = useParams();
-  const navigate = useNavigate();
-  const { notify } = useToast();
-  const query = useEntity(world.world_id, entityId);
-  const entity = query.data;
-  const base = `/worlds/${world.world_id}/characters`;
+  const { t, world, navigate, notify, query, item: entity, base, state } = useWorldItem({ useItem: useEntity, param: 'entityId', ns: 'entities', listPath: 'characters' });
   useDocumentTitle(entity ? t('titles.inWorld', { name: entity.name, world: world.name }) : query.isError ? t('titles.notFound') : t('titles.characters', { world: world.name }));
 
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) {
-    return query.error.isNotFound
-      ? <NotFoundState title={t('entities.notFound.title')} body={t('entities.notFound.body')} backTo={base} backLabel={t('entities.backToList')} />
-      : <ErrorState error={query.error} onRetry={query.refetch} />;
-  }
+  if (state) return state;
   return (
     <div className="flex flex-col gap-4">
       <Link to={base} className="link link-hover w-fit text-sm text-base-content/60"><span aria-hidden="true">← </span>{t('entities.backToList')}</Link>

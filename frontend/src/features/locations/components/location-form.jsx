@@ -1,10 +1,13 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
-import { TagInput } from '../../../components/ui/tag-input';
+import { TextField } from '../../../components/ui/fields';
 import { Combobox } from '../../../components/ui/combobox';
 import { FormError } from '../../../components/ui/error-state';
+import { NamedItemFields } from '../../../components/ui/named-item-fields';
+import { FormFooter } from '../../../components/ui/form-footer';
 import { serverFieldMessage } from '../../../lib/field-errors';
+import { changedFields, checkNameAndAliases } from '../../../lib/form-values';
+import { useNamedItemForm } from '../../../hooks/use-named-item-form';
 import { fold } from '../../../lib/text';
 import { useAllLocations } from '../api/get-locations';
 import { ALIASES_MAX, COORDINATE_LIMIT, DESCRIPTION_MAX, LOCATION_TYPES, NAME_MAX } from '../constants';
@@ -19,17 +22,6 @@ function initialValues(location) {
     y: location?.coordinates ? String(location.coordinates.y) : '',
     parent_location_id: location?.parent_location_id ?? null,
   };
-}
-
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-
-function groupServerFields(fields) {
-  const out = {};
-  Object.entries(fields ?? {}).forEach(([field, message]) => {
-    const root = field.split('.')[0];
-    if (!(root in out)) out[root] = message;
-  });
-  return out;
 }
 
 /** Ids of a place and every place inside it (directly or not): none of them can be its parent. */
@@ -61,14 +53,13 @@ const SHOWN = ['name', 'aliases', 'location_type', 'description', 'coordinates',
  */
 export function LocationForm({ worldId, location, onSubmit, onCancel, pending = false, error }) {
   const { t } = useTranslation();
+  const form = useNamedItemForm({
+    initialValues: () => initialValues(location), error, shown: SHOWN, nameErrorKey: 'locationName', nameMax: NAME_MAX, alsoClears: { x: 'coordinates', y: 'coordinates' },
+  });
+  const { values, setValues, aliasText, setAliasText, clientErrors, setClientErrors, serverFields, hasFieldErrors, set } = form;
   const coordId = useId();
-  const [values, setValues] = useState(() => initialValues(location));
-  const [aliasText, setAliasText] = useState('');
   const [parentText, setParentText] = useState(location?.parent_name ?? '');
-  const [clientErrors, setClientErrors] = useState({});
   const all = useAllLocations(worldId);
-  const serverFields = groupServerFields(error?.fields);
-  const hasFieldErrors = Object.keys(serverFields).some((field) => SHOWN.includes(field));
 
   const excluded = useMemo(
     () => (location ? selfAndDescendants(location.location_id, all.data ?? []) : new Set()),
@@ -80,27 +71,12 @@ export function LocationForm({ worldId, location, onSubmit, onCancel, pending = 
     .slice(0, 30)
     .map((place) => ({ value: place.location_id, label: place.name, description: t(`locationTypes.${place.location_type}`, { defaultValue: place.location_type }) }));
 
-  const set = (name) => (event) => {
-    setValues((v) => ({ ...v, [name]: event.target.value }));
-    setClientErrors((e) => ({ ...e, [name]: null, coordinates: name === 'x' || name === 'y' ? null : e.coordinates }));
-  };
-
-  const message = (name) => {
-    if (clientErrors[name]) return t(clientErrors[name], { max: NAME_MAX });
-    if (name === 'name') return serverFieldMessage('name', serverFields.name, 'locationName', error?.errorCode);
-    return serverFieldMessage(name, serverFields[name]);
-  };
-
   const submit = (event) => {
     event.preventDefault();
-    const name = values.name.trim();
-    const errors = {};
-    if (!name) errors.name = 'validation.required';
-    else if (name.length > NAME_MAX) errors.name = 'validation.tooLong';
-    let aliases = values.aliases;
-    const pendingAlias = aliasText.trim();
-    if (pendingAlias && !aliases.includes(pendingAlias)) aliases = [...aliases, pendingAlias];
-    if (aliases.length > ALIASES_MAX) errors.aliases = 'aliasesForm.tooMany';
+    const { name, aliases, pendingAlias, errors } = checkNameAndAliases(
+      { name: values.name, aliases: values.aliases, aliasText },
+      { nameMax: NAME_MAX, aliasesMax: ALIASES_MAX },
+    );
     let coordinates = null;
     const hasX = values.x.trim() !== '';
     const hasY = values.y.trim() !== '';
@@ -135,11 +111,7 @@ export function LocationForm({ worldId, location, onSubmit, onCancel, pending = 
       coordinates: location.coordinates ?? null,
       parent_location_id: location.parent_location_id ?? null,
     };
-    const changes = {};
-    Object.entries(body).forEach(([key, value]) => {
-      if (!same(value, base[key])) changes[key] = value;
-    });
-    onSubmit(changes);
+    onSubmit(changedFields(body, base));
   };
 
   const coordinatesError = clientErrors.coordinates ? t(clientErrors.coordinates, { max: COORDINATE_LIMIT }) : serverFieldMessage('coordinates', serverFields.coordinates);
@@ -148,89 +120,45 @@ export function LocationForm({ worldId, location, onSubmit, onCancel, pending = 
   return (
     <form className="flex flex-col gap-5" onSubmit={submit} noValidate>
       {error && !hasFieldErrors && <FormError error={error} />}
-      <div className="grid gap-5 sm:grid-cols-[2fr_1fr]">
-        <TextField
-          label={t('locationForm.name')}
-          name="name"
-          value={values.name}
-          onChange={set('name')}
-          error={message('name')}
-          maxLength={NAME_MAX + 20}
-          autoFocus={!location}
-          required
+      <NamedItemFields
+        form={form}
+        labelPrefix="locationForm"
+        typeName="location_type"
+        typeOptions={LOCATION_TYPES.map((value) => ({ value, label: t(`locationTypes.${value}`) }))}
+        limits={{ name: NAME_MAX, aliases: ALIASES_MAX, description: DESCRIPTION_MAX }}
+        autoFocus={!location}
+      >
+        <Combobox
+          label={t('locationForm.parent')}
+          inputValue={parentText}
+          onInputChange={(text) => {
+            setParentText(text);
+            setValues((v) => ({ ...v, parent_location_id: null }));
+            setClientErrors((e) => ({ ...e, parent_location_id: null }));
+          }}
+          options={parentOptions}
+          loading={all.isPending}
+          placeholder={t('locationForm.parentPlaceholder')}
+          hint={t('locationForm.parentHint')}
+          error={parentError}
+          emptyText={t('locationForm.parentNone')}
+          onSelect={(option) => {
+            setParentText(option.label);
+            setValues((v) => ({ ...v, parent_location_id: option.value }));
+          }}
         />
-        <SelectField
-          label={t('locationForm.type')}
-          name="location_type"
-          value={values.location_type}
-          onChange={set('location_type')}
-          error={message('location_type')}
-          options={LOCATION_TYPES.map((value) => ({ value, label: t(`locationTypes.${value}`) }))}
-        />
-      </div>
-      <TagInput
-        label={t('locationForm.aliases')}
-        value={values.aliases}
-        onChange={(aliases) => { setValues((v) => ({ ...v, aliases })); setClientErrors((e) => ({ ...e, aliases: null })); }}
-        pending={aliasText}
-        onPendingChange={setAliasText}
-        placeholder={t('aliasesForm.placeholder')}
-        hint={t('aliasesForm.hint')}
-        error={clientErrors.aliases ? t(clientErrors.aliases, { max: ALIASES_MAX }) : message('aliases')}
-        maxItems={ALIASES_MAX}
-        maxLength={NAME_MAX}
-        removeLabel={(item) => t('aliasesForm.remove', { item })}
-      />
-      <Combobox
-        label={t('locationForm.parent')}
-        inputValue={parentText}
-        onInputChange={(text) => {
-          setParentText(text);
-          setValues((v) => ({ ...v, parent_location_id: null }));
-          setClientErrors((e) => ({ ...e, parent_location_id: null }));
-        }}
-        options={parentOptions}
-        loading={all.isPending}
-        placeholder={t('locationForm.parentPlaceholder')}
-        hint={t('locationForm.parentHint')}
-        error={parentError}
-        emptyText={t('locationForm.parentNone')}
-        onSelect={(option) => {
-          setParentText(option.label);
-          setValues((v) => ({ ...v, parent_location_id: option.value }));
-        }}
-      />
-      <fieldset className="flex flex-col gap-1.5" aria-describedby={coordinatesError ? `${coordId}-error` : `${coordId}-hint`}>
-        <legend className="mb-1.5 text-sm font-medium">{t('locationForm.coordinates')}</legend>
-        <div className="grid grid-cols-2 gap-3 sm:max-w-sm">
-          <TextField label={t('locationForm.x')} name="x" inputMode="decimal" value={values.x} onChange={set('x')} aria-invalid={clientErrors.coordinates ? 'true' : undefined} />
-          <TextField label={t('locationForm.y')} name="y" inputMode="decimal" value={values.y} onChange={set('y')} aria-invalid={clientErrors.coordinates ? 'true' : undefined} />
-        </div>
-        {coordinatesError
-          ? <p id={`${coordId}-error`} className="text-sm text-error">{coordinatesError}</p>
-          : <p id={`${coordId}-hint`} className="text-xs text-base-content/60">{t('locationForm.coordinatesHint')}</p>}
-      </fieldset>
-      <TextAreaField
-        label={t('locationForm.description')}
-        name="description"
-        value={values.description}
-        onChange={set('description')}
-        error={message('description')}
-        maxLength={DESCRIPTION_MAX}
-        rows={6}
-        className="[&_textarea]:leading-relaxed"
-      />
-      <div className="flex flex-wrap justify-end gap-2">
-        {onCancel && (
-          <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={pending}>
-            {t('common.cancel')}
-          </button>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}
-          {location ? t('locationForm.save') : t('locationForm.create')}
-        </button>
-      </div>
+        <fieldset className="flex flex-col gap-1.5" aria-describedby={coordinatesError ? `${coordId}-error` : `${coordId}-hint`}>
+          <legend className="mb-1.5 text-sm font-medium">{t('locationForm.coordinates')}</legend>
+          <div className="grid grid-cols-2 gap-3 sm:max-w-sm">
+            <TextField label={t('locationForm.x')} name="x" inputMode="decimal" value={values.x} onChange={set('x')} aria-invalid={clientErrors.coordinates ? 'true' : undefined} />
+            <TextField label={t('locationForm.y')} name="y" inputMode="decimal" value={values.y} onChange={set('y')} aria-invalid={clientErrors.coordinates ? 'true' : undefined} />
+          </div>
+          {coordinatesError
+            ? <p id={`${coordId}-error`} className="text-sm text-error">{coordinatesError}</p>
+            : <p id={`${coordId}-hint`} className="text-xs text-base-content/60">{t('locationForm.coordinatesHint')}</p>}
+        </fieldset>
+      </NamedItemFields>
+      <FormFooter onCancel={onCancel} pending={pending} submitLabel={location ? t('locationForm.save') : t('locationForm.create')} />
     </form>
   );
 }

@@ -1,40 +1,25 @@
-import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LOCATIONS_PAGE_SIZE, useLocations } from '../api/get-locations';
 import { useLocationFilters } from '../hooks/use-location-filters';
 import { LOCATION_TYPES } from '../constants';
-import { useDebouncedValue } from '../../../hooks/use-debounced-value';
-import { SearchField } from '../../../components/ui/search-field';
-import { LoadingState } from '../../../components/ui/loading-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { Pagination } from '../../../components/ui/pagination';
-
-export const SEARCH_DEBOUNCE_MS = 300;
+import { NamedItemList, namedItemListLabels } from '../../../components/ui/named-item-list';
 
 /** A world's places: search as you type (names and aliases, no diacritics needed), type filter, pages. */
 export function LocationList({ worldId, canCreate = false, basePath, mapPath }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const typeId = useId();
   const [filters, setFilters] = useLocationFilters();
-  const [search, setSearch] = useState(filters.q);
-  const debounced = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
-
-  useEffect(() => {
-    if (debounced !== filters.q) setFilters({ q: debounced, page: 1 });
-  }, [debounced, filters.q, setFilters]);
-
   const query = useLocations(worldId, { page: filters.page, pageSize: LOCATIONS_PAGE_SIZE, q: filters.q, type: filters.type });
-  const data = query.data;
-  const busy = search !== filters.q || (query.isFetching && query.isPlaceholderData);
-  const filtered = Boolean(filters.q || filters.type);
 
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-5">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={headingId} className="text-xl font-bold">{t('locations.title')}</h2>
+    <NamedItemList
+      filters={filters}
+      setFilters={setFilters}
+      query={query}
+      pageSize={LOCATIONS_PAGE_SIZE}
+      labels={namedItemListLabels(t, 'locations')}
+      types={LOCATION_TYPES.map((type) => ({ value: type, label: t(`locationTypes.${type}`) }))}
+      actions={
         <div className="flex flex-wrap gap-2">
           {mapPath && <Link to={mapPath} className="btn btn-ghost btn-sm">{t('locations.seeMap')}</Link>}
           {canCreate && (
@@ -43,66 +28,18 @@ export function LocationList({ worldId, canCreate = false, basePath, mapPath }) 
             </Link>
           )}
         </div>
-      </div>
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <SearchField
-          label={t('locations.search.label')}
-          placeholder={t('locations.search.placeholder')}
-          value={search}
-          onChange={setSearch}
-          busy={busy}
-          className="sm:max-w-sm"
-        />
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={typeId} className="text-sm font-medium">{t('locations.typeFilter')}</label>
-          <select id={typeId} className="select w-full sm:w-48" value={filters.type} onChange={(event) => setFilters({ type: event.target.value, page: 1 })}>
-            <option value="">{t('locations.allTypes')}</option>
-            {LOCATION_TYPES.map((type) => <option key={type} value={type}>{t(`locationTypes.${type}`)}</option>)}
-          </select>
-        </div>
-      </div>
-
-      <div aria-live="polite" className="sr-only">
-        {data && !query.isFetching ? t('locations.resultCount', { count: data.total }) : ''}
-      </div>
-
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={query.refetch} />
-      ) : data.items.length === 0 ? (
-        filtered ? (
-          <EmptyState title={t('locations.empty.searchTitle')} description={t('locations.empty.searchBody')} icon="⌕" />
-        ) : (
-          <EmptyState
-            title={t('locations.empty.title')}
-            description={canCreate ? t('locations.empty.editable') : t('locations.empty.readonly')}
-            icon="⌂"
-            action={canCreate ? <Link to={`${basePath}/new`} className="btn btn-primary">{t('locations.new')}</Link> : null}
-          />
-        )
-      ) : (
-        <>
-          <ul className={`grid gap-3 sm:grid-cols-2 ${query.isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={query.isFetching} data-testid="location-list">
-            {data.items.map((location) => (
-              <li key={location.location_id} className="relative flex flex-col gap-1 rounded-box border border-base-300 bg-base-100 p-4 transition hover:shadow-md focus-within:shadow-md focus-within:ring-2 focus-within:ring-primary">
-                <div className="flex flex-wrap items-center gap-2">
-                  <Link to={`${basePath}/${location.location_id}`} className="link link-hover font-semibold after:absolute after:inset-0 focus-visible:outline-none">
-                    {location.name}
-                  </Link>
-                  <span className="badge badge-ghost badge-sm">{t(`locationTypes.${location.location_type}`, { defaultValue: location.location_type })}</span>
-                  {!location.coordinates && <span className="badge badge-outline badge-sm">{t('locations.noCoordinates')}</span>}
-                </div>
-                {location.aliases?.length > 0 && (
-                  <p className="text-xs text-base-content/60">{t('common.aka', { names: location.aliases.join(', ') })}</p>
-                )}
-                {location.excerpt && <p className="line-clamp-2 text-sm text-base-content/75">{location.excerpt}</p>}
-              </li>
-            ))}
-          </ul>
-          <Pagination page={filters.page} pageSize={LOCATIONS_PAGE_SIZE} total={data.total} onChange={(page) => setFilters({ page })} />
-        </>
-      )}
-    </section>
+      }
+      empty={{
+        title: t('locations.empty.title'),
+        description: canCreate ? t('locations.empty.editable') : t('locations.empty.readonly'),
+        icon: '⌂',
+        action: canCreate ? <Link to={`${basePath}/new`} className="btn btn-primary">{t('locations.new')}</Link> : null,
+      }}
+      testId="location-list"
+      itemKey={(location) => location.location_id}
+      itemHref={(location) => `${basePath}/${location.location_id}`}
+      itemTypeLabel={(location) => t(`locationTypes.${location.location_type}`, { defaultValue: location.location_type })}
+      renderBadges={(location) => !location.coordinates && <span className="badge badge-outline badge-sm">{t('locations.noCoordinates')}</span>}
+    />
   );
 }

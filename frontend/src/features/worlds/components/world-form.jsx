@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormError } from '../../../components/ui/error-state';
+import { FormFooter } from '../../../components/ui/form-footer';
 import { VISIBILITIES, WORLD_TYPES } from '../constants';
 import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
 
@@ -165,17 +166,11 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
           )}
         </fieldset>
       )}
-      <div className="flex flex-wrap justify-end gap-2">
-        {onCancel && (
-          <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={pending}>
-            {t('common.cancel')}
-          </button>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}
-          {world ? t('worldForm.save') : pending && generate ? t('generator.pending') : t('worldForm.create')}
-        </button>
-      </div>
+      <FormFooter
+        onCancel={onCancel}
+        pending={pending}
+        submitLabel={world ? t('worldForm.save') : pending && generate ? t('generator.pending') : t('worldForm.create')}
+      />
     </form>
   );
 }
