@@ -106,3 +106,34 @@ def test_admin_routes(actors, client, caller, method, path, body, allowed):
 def test_stats_answer_everyone_but_banned(actors, client, caller):
     check(client.get("/api/stats", headers=actors.headers[caller]),
           BANNED if caller == "banned" else OK)
+
+
+@pytest.mark.parametrize("caller, visibility", MATRIX)
+def test_export(actors, client, caller, visibility):
+    world = actors.world(visibility)
+    response = client.get(f"/api/worlds/{world['world_id']}/export?format=json",
+                          headers=actors.headers[caller])
+    outcome = read_outcome(caller, visibility)
+    if outcome == OK:
+        assert response.status_code == 200
+        assert response.headers["Content-Disposition"].startswith("attachment")
+        assert response.get_json()["world"]["name"] == world["name"]
+    else:
+        check(response, outcome)
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+def test_import(actors, client, caller):
+    bundle = {"format": "storyloom.world", "version": 1,
+              "world": {"name": "Imported", "world_type": "fantasy"},
+              "stories": [], "entities": [], "locations": [], "events": []}
+    response = client.post("/api/worlds/import", json=bundle, headers=actors.headers[caller])
+    if caller == "anonymous":
+        check(response, NO_TOKEN)
+    elif caller == "banned":
+        check(response, BANNED)
+    elif caller == "guest":
+        check(response, DENIED)
+    else:
+        check(response, CREATED)
+        assert response.get_json()["data"]["world"]["owner_id"] == actors.users[caller].user_id
