@@ -28,10 +28,12 @@ class _Problems:
         self.fields: dict[str, str] = {}
 
     def add(self, path: str, message: str) -> None:
+        """Note a problem (the first one for a path wins; the report is capped)."""
         if len(self.fields) < MAX_REPORTED:
             self.fields.setdefault(path, message)
 
     def raise_if_any(self) -> None:
+        """Raise 2001 naming every problem noted, if there is any."""
         if self.fields:
             first = "; ".join(f"{path}: {text}" for path, text in list(self.fields.items())[:3])
             more = len(self.fields) - 3
