@@ -1,8 +1,6 @@
 /** POST /auth/login {username | email, password}: stores the token on success. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { setToken } from '../../../lib/auth-storage';
-import { queryRoots } from '../../../lib/query-keys';
+import { useSessionMutation } from './use-session-mutation';
 
 export function login({ identifier, password }) {
   const key = identifier.includes('@') ? 'email' : 'username';
@@ -10,15 +8,5 @@ export function login({ identifier, password }) {
 }
 
 export function useLogin(options = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: login,
-    ...options,
-    onSuccess: (data, ...rest) => {
-      queryClient.removeQueries();
-      setToken(data.token);
-      queryClient.setQueryData(queryRoots.me, data.user);
-      options.onSuccess?.(data, ...rest);
-    },
-  });
+  return useSessionMutation(login, options);
 }

@@ -1,8 +1,6 @@
 /** POST /auth/register {username, email, password, display_name?}: signs the new user in. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { setToken } from '../../../lib/auth-storage';
-import { queryRoots } from '../../../lib/query-keys';
+import { useSessionMutation } from './use-session-mutation';
 
 export function register({ username, email, password, displayName }) {
   const body = { username: username.trim(), email: email.trim(), password };
@@ -11,15 +9,5 @@ export function register({ username, email, password, displayName }) {
 }
 
 export function useRegister(options = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: register,
-    ...options,
-    onSuccess: (data, ...rest) => {
-      queryClient.removeQueries();
-      setToken(data.token);
-      queryClient.setQueryData(queryRoots.me, data.user);
-      options.onSuccess?.(data, ...rest);
-    },
-  });
+  return useSessionMutation(register, options);
 }

@@ -9,13 +9,14 @@ import { SkeletonCards } from '../../../components/ui/loading-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Pagination } from '../../../components/ui/pagination';
+import { SearchField } from '../../../components/ui/search-field';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
 /** Search-as-you-type over world names, scope filters and pages. */
 export function WorldsBrowser({ signedIn, canCreate = signedIn }) {
   const { t } = useTranslation();
-  const searchId = useId();
+  const headingId = useId();
   const [filters, setFilters] = useWorldFilters();
   const [search, setSearch] = useState(filters.q);
   const debouncedSearch = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
@@ -31,27 +32,17 @@ export function WorldsBrowser({ signedIn, canCreate = signedIn }) {
   const searching = search !== filters.q || (query.isFetching && query.isPlaceholderData);
 
   return (
-    <section aria-labelledby={`${searchId}-heading`} className="flex flex-col gap-5">
-      <h2 id={`${searchId}-heading`} className="sr-only">{t('worlds.listHeading')}</h2>
+    <section aria-labelledby={`${headingId}-heading`} className="flex flex-col gap-5">
+      <h2 id={`${headingId}-heading`} className="sr-only">{t('worlds.listHeading')}</h2>
       <div className="flex flex-col gap-3 md:flex-row md:items-end md:justify-between">
-        <div className="flex w-full flex-col gap-1.5 md:max-w-sm">
-          <label htmlFor={searchId} className="text-sm font-medium">{t('worlds.search.label')}</label>
-          <label className="input w-full">
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4 opacity-60" fill="none" stroke="currentColor" strokeWidth="2">
-              <circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" />
-            </svg>
-            <input
-              id={searchId}
-              type="search"
-              className="grow"
-              placeholder={t('worlds.search.placeholder')}
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              autoComplete="off"
-            />
-            {searching && <span className="loading loading-spinner loading-xs" aria-hidden="true" />}
-          </label>
-        </div>
+        <SearchField
+          label={t('worlds.search.label')}
+          placeholder={t('worlds.search.placeholder')}
+          value={search}
+          onChange={setSearch}
+          busy={searching}
+          className="md:max-w-sm"
+        />
         {signedIn && (
           <fieldset className="flex flex-col gap-1.5">
             <legend className="mb-1.5 text-sm font-medium">{t('worlds.scope.label')}</legend>
