@@ -125,14 +125,17 @@ class Journal:
                 return
             target, handle = self._seq, self._file
             self._syncing += 1
+        durable = False
         try:
             # Everything appended up to `target` is in the buffer; BufferedWriter locks itself.
             handle.flush()
             os.fsync(handle.fileno())
+            durable = True
         finally:
             with self._write_lock:
                 self._syncing -= 1
-                self._synced = max(self._synced, target)
+                if durable:  # a failed fsync must not let later writers skip their own
+                    self._synced = max(self._synced, target)
                 self._syncs_done.notify_all()
 
     def _quiesce(self) -> None:

@@ -600,3 +600,27 @@ def test_write_cost_does_not_grow_with_the_size_of_the_data(storage_backend, sto
     assert storage.count(Story) > 20_000
     assert at_20k / at_1k < 3, f"200 writes: {at_1k * 1000:.0f} ms at 1k documents, " \
                                f"{at_20k * 1000:.0f} ms at 20k"
+
+
+
+def test_a_failed_fsync_is_not_taken_as_durable_by_writers_in_its_batch(tmp_path, monkeypatch):
+    """B's line rode in A's batch; A's fsync failed, so B must fsync itself, not trust it."""
+    from storage.journal import Journal, encode_record
+    journal = Journal(str(tmp_path))
+    journal.open_next_segment()
+    seq_a = journal.append(encode_record({"p": [], "d": [["worlds", "a"]]}))
+    seq_b = journal.append(encode_record({"p": [], "d": [["worlds", "b"]]}))
+    calls, real_fsync = [], os.fsync
+
+    def fsync_failing_once(fd):
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(5, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_failing_once)
+    with pytest.raises(OSError):
+        journal.sync(seq_a)
+    journal.sync(seq_b)
+    assert len(calls) == 2
+    journal.close()
