@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLogin } from '../api/login';
-import { checkRequired, collectErrors } from '../validation';
+import { checkRequired } from '../validation';
+import { useCheckedForm } from '../hooks/use-checked-form';
 import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
 import { TextField } from '../../../components/ui/fields';
 import { FormError } from '../../../components/ui/error-state';
@@ -11,26 +11,13 @@ import { AuthCard } from './auth-card';
 /** Username-or-email and password; calls onSuccess(user) once signed in. */
 export function SignInForm({ onSuccess }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ identifier: '', password: '' });
-  const [clientErrors, setClientErrors] = useState({});
   const loginMutation = useLogin({ onSuccess: (data) => onSuccess?.(data.user) });
   const serverFields = loginMutation.error?.fields ?? {};
-
-  const update = (name) => (event) => {
-    setValues((v) => ({ ...v, [name]: event.target.value }));
-    setClientErrors((errors) => ({ ...errors, [name]: null }));
-  };
-
-  const submit = (event) => {
-    event.preventDefault();
-    const errors = collectErrors({
-      identifier: checkRequired(values.identifier),
-      password: checkRequired(values.password),
-    });
-    setClientErrors(errors);
-    if (Object.keys(errors).length) return;
-    loginMutation.mutate(values);
-  };
+  const { values, clientErrors, update, submit } = useCheckedForm(
+    { identifier: '', password: '' },
+    (v) => ({ identifier: checkRequired(v.identifier), password: checkRequired(v.password) }),
+    (v) => loginMutation.mutate(v),
+  );
 
   const identifierError = clientErrors.identifier
     ? t(clientErrors.identifier)

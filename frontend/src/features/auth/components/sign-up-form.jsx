@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRegister } from '../api/register';
-import { checkEmail, checkPassword, checkUsername, collectErrors } from '../validation';
+import { checkEmail, checkPassword, checkUsername } from '../validation';
+import { useCheckedForm } from '../hooks/use-checked-form';
 import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
 import { TextField } from '../../../components/ui/fields';
 import { FormError } from '../../../components/ui/error-state';
@@ -13,28 +13,15 @@ const FIELD_NAMES = { displayName: 'display_name' };
 /** Creates an account and signs in; calls onSuccess(user). */
 export function SignUpForm({ onSuccess }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ username: '', email: '', password: '', displayName: '' });
-  const [clientErrors, setClientErrors] = useState({});
   const registerMutation = useRegister({ onSuccess: (data) => onSuccess?.(data.user) });
   const serverFields = registerMutation.error?.fields ?? {};
   const hasFieldErrors = hasShownFieldError(serverFields, ['username', 'email', 'password', 'display_name']);
-
-  const update = (name) => (event) => {
-    setValues((v) => ({ ...v, [name]: event.target.value }));
-    setClientErrors((errors) => ({ ...errors, [name]: null }));
-  };
-
-  const submit = (event) => {
-    event.preventDefault();
-    const errors = collectErrors({
-      username: checkUsername(values.username),
-      email: checkEmail(values.email),
-      password: checkPassword(values.password),
-    });
-    setClientErrors(errors);
-    if (Object.keys(errors).length) return;
-    registerMutation.mutate(values);
-  };
+  const { values, clientErrors, update, submit } = useCheckedForm(
+    { username: '', email: '', password: '', displayName: '' },
+    (v) => ({ username: checkUsername(v.username), email: checkEmail(v.email),
+      password: checkPassword(v.password) }),
+    (v) => registerMutation.mutate(v),
+  );
 
   const errorFor = (name) => {
     if (clientErrors[name]) return t(clientErrors[name]);
