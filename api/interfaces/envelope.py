@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+import orjson
 from flask import Response
 
 SUCCESS_DETAIL = "Operation successful"
@@ -11,8 +10,8 @@ SUCCESS_DETAIL = "Operation successful"
 
 def envelope(code: str, detail: str, data, status: int, headers: dict | None = None) -> Response:
     """A JSON response in the envelope shape."""
-    body = json.dumps({"errorCode": code, "errorDetail": detail, "data": data},
-                      ensure_ascii=False, separators=(",", ":"))
+    body = orjson.dumps({"errorCode": code, "errorDetail": detail, "data": data},
+                        option=orjson.OPT_NON_STR_KEYS)
     response = Response(body, status=status, mimetype="application/json")
     for name, value in (headers or {}).items():
         response.headers[name] = value

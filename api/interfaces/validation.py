@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+import orjson
 from flask import request
 from pydantic import ValidationError
 
@@ -46,7 +47,10 @@ def json_object() -> dict:
     """The request's JSON object body, or 2003."""
     if not request.is_json:
         raise BadBody("Send a JSON object with Content-Type: application/json")
-    data = request.get_json(silent=True)
+    try:
+        data = orjson.loads(request.get_data(cache=True))
+    except orjson.JSONDecodeError as exc:
+        raise BadBody(f"The body is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise BadBody("The body must be a JSON object")
     return data

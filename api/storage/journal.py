@@ -9,6 +9,8 @@ import re
 import threading
 import zlib
 
+import orjson
+
 from storage.base import StorageError
 
 log = logging.getLogger("storyloom.storage")
@@ -17,7 +19,7 @@ _SEGMENT = re.compile(r"^journal\.(\d{8})\.log$")
 
 def encode_record(record: dict) -> bytes:
     """One journal line: crc32 of the JSON, a space, the JSON, a newline."""
-    body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+    body = orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS)
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
@@ -29,9 +31,17 @@ def decode_line(line: bytes) -> dict | None:
     try:
         if int(line[:8], 16) != zlib.crc32(body):
             return None
-        return json.loads(body)
+        return parse_record(body)
     except ValueError:
         return None
+
+
+def parse_record(body: bytes) -> dict:
+    """The record in a line's JSON (older journals may hold NaN, which only json reads)."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return json.loads(body)
 
 
 def fsync_dir(path: str) -> None:
@@ -44,18 +54,26 @@ def fsync_dir(path: str) -> None:
 
 
 class Journal:
-    """Numbered journal segments in a directory; one is open for appending."""
+    """Numbered journal segments in a directory; one is open for appending.
+
+    Writers append lines to memory and then call sync. Group commit: one writer at a time (the
+    leader) writes everything pending and fsyncs it; writers arriving meanwhile wait and are
+    usually carried by the next leader's batch, so one fsync covers many writes and no lock is
+    ever held across a system call.
+    """
 
     def __init__(self, directory: str):
         self.directory = directory
-        self._write_lock = threading.Lock()   # guards the open file and the sequence number
-        # Signalled when an fsync ends, so rotate and close never close a file being synced.
-        self._syncs_done = threading.Condition(self._write_lock)
-        self._syncing = 0
-        self._file = None
+        self._lock = threading.Lock()          # guards every field below
+        self._flush_done = threading.Condition(self._lock)
+        self._fd: int | None = None
         self._segment = 0
-        self._seq = 0
-        self._synced = 0
+        self._pending: list[bytes] = []        # appended lines not yet handed to the kernel
+        self._seq = 0                          # the last sequence number handed out
+        self._durable = 0                      # lines up to this number are on disk
+        self._failed = 0                       # lines up to this number rode in a failed batch
+        self._flushing = False                 # a leader is writing and syncing a batch
+        self._size = 0                         # bytes of the open segment written so far
         self.bytes_in_segment = 0
 
     def segments(self) -> list[int]:
@@ -96,19 +114,20 @@ class Journal:
 
     def open_next_segment(self) -> None:
         """Start appending to a fresh segment after the newest on disk."""
-        with self._write_lock:
+        with self._lock:
             self._open(max(self.segments(), default=0) + 1)
 
     def _open(self, number: int) -> None:
-        self._file = open(self._path(number), "ab")
+        self._fd = os.open(self._path(number), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
         self._segment = number
-        self.bytes_in_segment = 0
+        self._size = os.fstat(self._fd).st_size
+        self.bytes_in_segment = self._size
         fsync_dir(self.directory)
 
     def append(self, line: bytes) -> int:
-        """Buffer a line for the current segment; returns its sequence number."""
-        with self._write_lock:
-            self._file.write(line)
+        """Queue a line for the current segment; returns its sequence number."""
+        with self._lock:
+            self._pending.append(line)
             self.bytes_in_segment += len(line)
             self._seq += 1
             return self._seq
@@ -116,41 +135,53 @@ class Journal:
     def sync(self, seq: int) -> None:
         """Return once the line with that sequence number is on disk.
 
-        Writers fsync side by side rather than one after another: the kernel lets concurrent
-        fsyncs of a file share one journal commit, and no writer waits on a lock that a
-        thread back from fsync holds while it waits for the GIL.
+        Raises OSError or StorageError when the write or fsync of the batch carrying the line
+        failed: such a line is never reported durable.
         """
-        with self._write_lock:
-            if self._synced >= seq:
+        with self._lock:
+            while self._flushing and self._durable < seq:
+                self._flush_done.wait()
+            if self._durable >= seq:
                 return
-            target, handle = self._seq, self._file
-            self._syncing += 1
+            if seq <= self._failed:
+                raise StorageError("the journal write carrying this change failed")
+            batch, target, start, fd = b"".join(self._pending), self._seq, self._size, self._fd
+            self._pending.clear()
+            self._flushing = True
         durable = False
         try:
-            # Everything appended up to `target` is in the buffer; BufferedWriter locks itself.
-            handle.flush()
-            os.fsync(handle.fileno())
+            _write_all(fd, batch)
+            os.fsync(fd)
             durable = True
+        except OSError:
+            _undo_write(fd, start)
+            raise
         finally:
-            with self._write_lock:
-                self._syncing -= 1
-                if durable:  # a failed fsync must not let later writers skip their own
-                    self._synced = max(self._synced, target)
-                self._syncs_done.notify_all()
+            with self._lock:
+                if durable:
+                    self._durable, self._size = target, start + len(batch)
+                else:
+                    self._failed = target
+                    self.bytes_in_segment -= len(batch)
+                self._flushing = False
+                self._flush_done.notify_all()
 
-    def _quiesce(self) -> None:
-        """Wait (holding the write lock) until no fsync uses the open file."""
-        self._syncs_done.wait_for(lambda: self._syncing == 0)
+    def _flush_locked(self) -> None:
+        """Write and fsync whatever is pending, waiting out a leader first (lock held)."""
+        self._flush_done.wait_for(lambda: not self._flushing)
+        batch = b"".join(self._pending)
+        self._pending.clear()
+        _write_all(self._fd, batch)
+        os.fsync(self._fd)
+        self._size += len(batch)
+        self._durable = self._seq
 
     def rotate(self) -> int:
         """Close the current segment durably, open the next; returns the closed number."""
-        with self._write_lock:
-            self._quiesce()
+        with self._lock:
+            self._flush_locked()
             closed = self._segment
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self._file.close()
-            self._synced = self._seq
+            os.close(self._fd)
             self._open(closed + 1)
             return closed
 
@@ -162,10 +193,27 @@ class Journal:
         fsync_dir(self.directory)
 
     def close(self) -> None:
-        """Flush, fsync and close the open segment."""
-        with self._write_lock:
-            self._quiesce()
-            if self._file is not None and not self._file.closed:
-                self._file.flush()
-                os.fsync(self._file.fileno())
-                self._file.close()
+        """Write and fsync what is pending and close the open segment."""
+        with self._lock:
+            if self._fd is None:
+                return
+            try:
+                self._flush_locked()
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte (a regular file may take a write in parts)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _undo_write(fd: int, start: int) -> None:
+    """Cut a failed batch off the file so a partial line never sits before later records."""
+    try:
+        os.ftruncate(fd, start)
+    except OSError:
+        log.exception("could not cut a failed journal write off; the next start drops it")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import heapq
 import itertools
-import json
 import logging
 import os
 import threading
@@ -17,7 +16,7 @@ from tinydb.table import Table
 
 from storage.base import DuplicateKey, Query, Storage, StorageError
 from storage.indexes import TableIndexes, sort_value
-from storage.journal import Journal, encode_record
+from storage.journal import Journal, encode_record, parse_record
 from storage.schema import SPEC_BY_NAME
 from storage.snapshot import read_snapshot, write_snapshot
 
@@ -208,7 +207,7 @@ class TinyDBStorage(Storage):
         record = {"p": [[name, doc] for name, doc in puts], "d": [list(d) for d in deletes]}
         line = encode_record(record)
         # The stored copies come from the journal line, so memory equals what a replay gives.
-        stored = json.loads(line[9:-1])
+        stored = parse_record(line[9:-1])
         with self._lock:
             if self._closed:
                 raise StorageError("storage is closed")

@@ -4,10 +4,10 @@ import logging
 
 import pytest
 
-from core.models import World
+from core.models import Entity, World
 from interfaces.logging_setup import JsonFormatter, RequestIdFilter
 from tests.api.helpers import assert_error, assert_ok
-from tests.builders import make_user
+from tests.builders import make_user, make_world
 from tests.conftest import build_backend
 
 
@@ -30,6 +30,19 @@ def test_wrong_method_is_an_enveloped_405(client):
 def test_bodies_that_are_not_a_json_object_answer_2003(backend, client, kwargs):
     _, headers = make_user(backend)
     assert_error(client.post("/api/worlds", headers=headers, **kwargs), 400, "2003")
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_numbers_json_cannot_carry_answer_2003_and_are_never_stored(backend, client, literal):
+    """Python's own parser accepts NaN; stored, it would make every later answer invalid JSON."""
+    owner, headers = make_user(backend)
+    world = make_world(backend, owner)
+    response = client.post(f"/api/worlds/{world['world_id']}/entities", headers=headers,
+                           content_type="application/json",
+                           data='{"name": "Aria", "attributes": {"power": %s}}' % literal)
+    assert_error(response, 400, "2003")
+    assert "not valid JSON" in response.get_json()["errorDetail"]
+    assert backend.storage.count(Entity) == 0
 
 
 def test_body_over_the_limit_answers_2006_and_stores_nothing(tmp_path):

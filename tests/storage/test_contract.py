@@ -603,13 +603,24 @@ def test_write_cost_does_not_grow_with_the_size_of_the_data(storage_backend, sto
 
 
 
-def test_a_failed_fsync_is_not_taken_as_durable_by_writers_in_its_batch(tmp_path, monkeypatch):
-    """B's line rode in A's batch; A's fsync failed, so B must fsync itself, not trust it."""
+def _journal_with_two_lines(directory):
     from storage.journal import Journal, encode_record
-    journal = Journal(str(tmp_path))
+    journal = Journal(str(directory))
     journal.open_next_segment()
     seq_a = journal.append(encode_record({"p": [], "d": [["worlds", "a"]]}))
     seq_b = journal.append(encode_record({"p": [], "d": [["worlds", "b"]]}))
+    return journal, seq_a, seq_b
+
+
+def _replayed_deletes(directory) -> list[str]:
+    from storage.journal import Journal
+    return [doc_id for record in Journal(str(directory)).replay(0) for _, doc_id in record["d"]]
+
+
+def test_a_failed_fsync_is_not_taken_as_durable_by_writers_in_its_batch(tmp_path, monkeypatch):
+    """B's line rode in A's batch; A's fsync failed, so B is told so, and later writes go on."""
+    from storage.journal import encode_record
+    journal, seq_a, seq_b = _journal_with_two_lines(tmp_path)
     calls, real_fsync = [], os.fsync
 
     def fsync_failing_once(fd):
@@ -621,6 +632,31 @@ def test_a_failed_fsync_is_not_taken_as_durable_by_writers_in_its_batch(tmp_path
     monkeypatch.setattr(os, "fsync", fsync_failing_once)
     with pytest.raises(OSError):
         journal.sync(seq_a)
-    journal.sync(seq_b)
+    with pytest.raises(StorageError):
+        journal.sync(seq_b)
+    journal.sync(journal.append(encode_record({"p": [], "d": [["worlds", "c"]]})))
     assert len(calls) == 2
     journal.close()
+    assert _replayed_deletes(tmp_path) == ["c"]
+
+
+def test_a_partly_written_batch_is_cut_off_so_later_records_stay_readable(tmp_path, monkeypatch):
+    """A disk-full error mid-batch must not leave half a line before the next records."""
+    from storage.journal import encode_record
+    journal, seq_a, _ = _journal_with_two_lines(tmp_path)
+    real_write, calls = os.write, []
+
+    def write_half_then_fail(fd, data):
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[:len(data) // 2]))
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", write_half_then_fail)
+    with pytest.raises(OSError):
+        journal.sync(seq_a)
+    journal.sync(journal.append(encode_record({"p": [], "d": [["worlds", "c"]]})))
+    journal.close()
+    assert _replayed_deletes(tmp_path) == ["c"]
