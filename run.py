@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import os
 import shutil
@@ -97,6 +98,9 @@ def serve(args) -> int:
     if not args.no_build:
         build_frontend_if_missing()
     backend = ApiBackend(host=args.host, port=args.port, data_dir=args.data_dir)
+    # The loaded database is long-lived: keep the cycle collector from rescanning it forever.
+    gc.collect()
+    gc.freeze()
     config = backend.config
     server = create_server(backend.app, host=config.host, port=config.port,
                            threads=config.web_threads, ident="storyloom")
