@@ -40,13 +40,22 @@ class TableIndexes:
         self.by_fields: dict[tuple, dict] = {(tuple(fields), order): defaultdict(SortedList)
                                              for fields, order in definitions}
         self.unique: dict[str, dict] = {key: {} for key in spec.unique}
+        self._definitions = [(fields, order, lists)
+                             for (fields, order), lists in self.by_fields.items()]
+        self._fields = {field for fields, _, _ in self._definitions for field in fields}
+        self._orders = {order for _, order, _ in self._definitions}
 
-    def _entry(self, doc: dict, order: str) -> tuple:
-        return (sort_value(doc.get(order)), doc[self.spec.id_field])
-
-    @staticmethod
-    def _keys(fields: tuple, doc: dict):
-        return itertools.product(*(_values(doc, f) for f in fields))
+    def _filings(self, doc: dict):
+        """Per index: its sorted lists, the keys the document files under, and its entry."""
+        doc_id = doc[self.spec.id_field]
+        values = {field: _values(doc, field) for field in self._fields}
+        entries = {order: (sort_value(doc.get(order)), doc_id) for order in self._orders}
+        for fields, order, lists in self._definitions:
+            if len(fields) == 1:
+                keys = [(value,) for value in values[fields[0]]]
+            else:
+                keys = itertools.product(*(values[field] for field in fields))
+            yield lists, keys, entries[order]
 
     def check_unique(self, doc: dict) -> None:
         """Raise DuplicateKey if another document holds one of this one's unique keys."""
@@ -58,10 +67,9 @@ class TableIndexes:
 
     def add(self, doc: dict) -> None:
         """Index a document."""
-        self.all.add(self._entry(doc, self.spec.sort_field))
-        for (fields, order), lists in self.by_fields.items():
-            entry = self._entry(doc, order)
-            for key in self._keys(fields, doc):
+        self.all.add((sort_value(doc.get(self.spec.sort_field)), doc[self.spec.id_field]))
+        for lists, keys, entry in self._filings(doc):
+            for key in keys:
                 lists[key].add(entry)
         for key, owners in self.unique.items():
             if doc.get(key) is not None:
@@ -69,10 +77,9 @@ class TableIndexes:
 
     def remove(self, doc: dict) -> None:
         """Forget a document, as it was when it was indexed."""
-        self.all.discard(self._entry(doc, self.spec.sort_field))
-        for (fields, order), lists in self.by_fields.items():
-            entry = self._entry(doc, order)
-            for key in self._keys(fields, doc):
+        self.all.discard((sort_value(doc.get(self.spec.sort_field)), doc[self.spec.id_field]))
+        for lists, keys, entry in self._filings(doc):
+            for key in keys:
                 bucket = lists.get(key)
                 if bucket is not None:
                     bucket.discard(entry)
