@@ -58,13 +58,13 @@ class Journal:
 
     Writers append lines to memory and then call sync. Group commit: one writer at a time (the
     leader) writes everything pending and fsyncs it; writers arriving meanwhile wait and are
-    usually carried by the next leader's batch, so one fsync covers many writes and no lock is
-    ever held across a system call.
+    usually carried by the next leader's batch, so one fsync covers many writes and no writer
+    holds a lock across a write or fsync.
     """
 
     def __init__(self, directory: str):
         self.directory = directory
-        self._lock = threading.Lock()          # guards every field below
+        self._lock = threading.RLock()         # guards every field below
         self._flush_done = threading.Condition(self._lock)
         self._fd: int | None = None
         self._segment = 0
@@ -74,6 +74,7 @@ class Journal:
         self._failed = 0                       # lines up to this number rode in a failed batch
         self._flushing = False                 # a leader is writing and syncing a batch
         self._size = 0                         # bytes of the open segment written so far
+        self._broken = False                   # a failed batch could not be cut off the file
         self.bytes_in_segment = 0
 
     def segments(self) -> list[int]:
@@ -145,36 +146,42 @@ class Journal:
                 return
             if seq <= self._failed:
                 raise StorageError("the journal write carrying this change failed")
-            batch, target, start, fd = b"".join(self._pending), self._seq, self._size, self._fd
-            self._pending.clear()
+            batch = self._take_batch()
             self._flushing = True
-        durable = False
         try:
-            _write_all(fd, batch)
-            os.fsync(fd)
-            durable = True
-        except OSError:
-            _undo_write(fd, start)
-            raise
+            self._commit(*batch)    # without the lock: writers keep appending meanwhile
         finally:
             with self._lock:
-                if durable:
-                    self._durable, self._size = target, start + len(batch)
-                else:
-                    self._failed = target
-                    self.bytes_in_segment -= len(batch)
                 self._flushing = False
                 self._flush_done.notify_all()
 
-    def _flush_locked(self) -> None:
-        """Write and fsync whatever is pending, waiting out a leader first (lock held)."""
-        self._flush_done.wait_for(lambda: not self._flushing)
+    def _take_batch(self) -> tuple:
+        """What a leader writes: the file, where the batch starts, the bytes, its last number."""
+        if self._broken:
+            raise StorageError("the journal could not undo a failed write; restart Storyloom")
         batch = b"".join(self._pending)
         self._pending.clear()
-        _write_all(self._fd, batch)
-        os.fsync(self._fd)
-        self._size += len(batch)
-        self._durable = self._seq
+        return self._fd, self._size, batch, self._seq
+
+    def _commit(self, fd: int, start: int, batch: bytes, last: int) -> None:
+        """Write and fsync a batch; a failed one is cut off the file and its lines marked failed."""
+        try:
+            _write_all(fd, batch)
+            os.fsync(fd)
+        except OSError:
+            cut = _cut_back(fd, start)
+            with self._lock:
+                self._failed = last
+                self.bytes_in_segment -= len(batch)
+                self._broken = self._broken or not cut
+            raise
+        with self._lock:
+            self._durable, self._size = last, start + len(batch)
+
+    def _flush_locked(self) -> None:
+        """Write and fsync whatever is pending, once no leader is at work (lock held)."""
+        self._flush_done.wait_for(lambda: not self._flushing)
+        self._commit(*self._take_batch())
 
     def rotate(self) -> int:
         """Close the current segment durably, open the next; returns the closed number."""
@@ -211,9 +218,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _undo_write(fd: int, start: int) -> None:
+def _cut_back(fd: int, start: int) -> bool:
     """Cut a failed batch off the file so a partial line never sits before later records."""
     try:
         os.ftruncate(fd, start)
+        return True
     except OSError:
-        log.exception("could not cut a failed journal write off; the next start drops it")
+        log.exception("could not cut a failed journal write off; refusing further writes")
+        return False

@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -660,3 +661,64 @@ def test_a_partly_written_batch_is_cut_off_so_later_records_stay_readable(tmp_pa
     journal.sync(journal.append(encode_record({"p": [], "d": [["worlds", "c"]]})))
     journal.close()
     assert _replayed_deletes(tmp_path) == ["c"]
+
+
+def test_lines_lost_with_a_failed_rotation_are_never_reported_durable(tmp_path, monkeypatch):
+    """A snapshot's rotation flushes pending lines; if that fails, their writers hear of it."""
+    journal, seq_a, _ = _journal_with_two_lines(tmp_path)
+    monkeypatch.setattr(os, "fsync", _failing(OSError(5, "Input/output error")))
+    with pytest.raises(OSError):
+        journal.rotate()
+    monkeypatch.undo()
+    with pytest.raises(StorageError):
+        journal.sync(seq_a)
+    journal.close()
+
+
+def test_a_failed_write_that_cannot_be_cut_off_stops_all_later_writes(tmp_path, monkeypatch):
+    """Appending after half a line would damage the journal, so it refuses instead."""
+    from storage.journal import encode_record
+    journal, seq_a, _ = _journal_with_two_lines(tmp_path)
+    monkeypatch.setattr(os, "fsync", _failing(OSError(5, "Input/output error")))
+    monkeypatch.setattr(os, "ftruncate", _failing(OSError(5, "Input/output error")))
+    with pytest.raises(OSError):
+        journal.sync(seq_a)
+    monkeypatch.undo()
+    with pytest.raises(StorageError, match="restart"):
+        journal.sync(journal.append(encode_record({"p": [], "d": [["worlds", "c"]]})))
+
+
+def test_concurrent_writers_share_fsyncs_and_every_line_is_kept(tmp_path, monkeypatch):
+    """Group commit: while one fsync runs, the others' lines gather into the next batch."""
+    from storage.journal import Journal, encode_record
+    journal = Journal(str(tmp_path))
+    journal.open_next_segment()
+    real_fsync, fsyncs = os.fsync, []
+
+    def slow_fsync(fd):
+        fsyncs.append(fd)
+        time.sleep(0.005)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", slow_fsync)
+
+    def writer(n):
+        for i in range(40):
+            journal.sync(journal.append(encode_record({"p": [], "d": [["worlds", f"{n}-{i}"]]})))
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    journal.close()
+    monkeypatch.undo()
+    assert sorted(_replayed_deletes(tmp_path)) == sorted(f"{n}-{i}" for n in range(8)
+                                                         for i in range(40))
+    assert len(fsyncs) < 320 / 2, f"{len(fsyncs)} fsyncs for 320 writes"
+
+
+def _failing(error):
+    def fail(*args):
+        raise error
+    return fail
