@@ -130,3 +130,19 @@ def test_failed_requests_are_logged_at_info_and_every_request_at_debug(client, c
     with caplog.at_level(logging.DEBUG, logger="storyloom.access"):
         client.get("/api/health", headers={"X-Request-ID": "ok-1"})
     assert [(r.levelname, r.request_id) for r in caplog.records] == [("DEBUG", "ok-1")]
+
+
+def test_a_write_the_disk_refuses_answers_5002_and_the_next_one_works(backend, client,
+                                                                      monkeypatch):
+    import os
+    _, headers = make_user(backend)
+
+    def disk_error(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", disk_error)
+    failed = client.post("/api/worlds", headers=headers, json={"name": "Lost"})
+    assert_error(failed, 503, "5002")
+    assert "Input/output" not in failed.get_data(as_text=True)
+    monkeypatch.undo()
+    assert_ok(client.post("/api/worlds", headers=headers, json={"name": "Kept"}), 201)
