@@ -218,14 +218,15 @@ class TinyDBStorage(Storage):
                 seq = self._journal.append(line)
             except (OSError, ValueError) as exc:
                 raise StorageError(f"journal write failed: {exc}") from exc
-            for name, doc in stored["p"]:
-                self._apply_put(name, doc)
-            for name, doc_id in stored["d"]:
-                self._apply_delete(name, doc_id)
+            changes = [(name, doc[SPEC_BY_NAME[name].id_field], self._apply_put(name, doc), doc)
+                       for name, doc in stored["p"]]
+            changes += [(name, doc_id, self._apply_delete(name, doc_id), None)
+                        for name, doc_id in stored["d"]]
             self._generation += 1
         try:
             self._journal.sync(seq)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, StorageError) as exc:
+            self._roll_back(changes)
             raise StorageError(f"journal fsync failed: {exc}") from exc
         # Snapshot once the journal outgrows the last snapshot: each one costs O(database), so
         # waiting for that much new data keeps the cost per write constant.
@@ -244,6 +245,7 @@ class TinyDBStorage(Storage):
                     raise DuplicateKey(name, key)
 
     def _apply_put(self, name, doc):
+        """Store a document; returns the one it replaced, if any."""
         spec = SPEC_BY_NAME[name]
         doc_id = doc[spec.id_field]
         old = self._raw(name).get(doc_id)
@@ -251,12 +253,30 @@ class TinyDBStorage(Storage):
             self._indexes[name].remove(old)
         self._tables[name].put(doc_id, doc)
         self._indexes[name].add(doc)
+        return old
 
     def _apply_delete(self, name, doc_id):
+        """Remove a document; returns it, or None when there was none."""
         old = self._raw(name).get(doc_id)
         if old is not None:
             self._indexes[name].remove(old)
             self._tables[name].drop(doc_id)
+        return old
+
+    def _roll_back(self, changes) -> None:
+        """Undo a write that never reached the disk, so memory shows only what a restart would.
+
+        A document a later write has replaced since is left alone: that write carries it whole.
+        """
+        with self._lock:
+            for name, doc_id, old, new in reversed(changes):
+                if self._raw(name).get(doc_id) is not new:
+                    continue
+                if old is None:
+                    self._apply_delete(name, doc_id)
+                else:
+                    self._apply_put(name, old)
+            self._generation += 1
 
     def generation(self) -> int:
         """Counts committed writes: every change in this process goes through _write."""

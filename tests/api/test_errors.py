@@ -132,10 +132,11 @@ def test_failed_requests_are_logged_at_info_and_every_request_at_debug(client, c
     assert [(r.levelname, r.request_id) for r in caplog.records] == [("DEBUG", "ok-1")]
 
 
-def test_a_write_the_disk_refuses_answers_5002_and_the_next_one_works(backend, client,
-                                                                      monkeypatch):
+def test_a_write_the_disk_refuses_answers_5002_is_not_shown_and_the_next_one_works(
+        backend, client, monkeypatch):
     import os
     _, headers = make_user(backend)
+    assert_ok(client.get("/api/worlds", headers=headers))   # an answer the cache may keep
 
     def disk_error(fd):
         raise OSError(5, "Input/output error")
@@ -145,4 +146,7 @@ def test_a_write_the_disk_refuses_answers_5002_and_the_next_one_works(backend, c
     assert_error(failed, 503, "5002")
     assert "Input/output" not in failed.get_data(as_text=True)
     monkeypatch.undo()
+    assert assert_ok(client.get("/api/worlds", headers=headers))["total"] == 0
     assert_ok(client.post("/api/worlds", headers=headers, json={"name": "Kept"}), 201)
+    listed = assert_ok(client.get("/api/worlds", headers=headers))["items"]
+    assert [world["name"] for world in listed] == ["Kept"]

@@ -722,3 +722,25 @@ def _failing(error):
     def fail(*args):
         raise error
     return fail
+
+
+def test_a_write_that_never_reached_the_disk_is_undone_in_memory(tmp_path, monkeypatch):
+    """Memory shows only what a restart would: a failed update, insert or delete leaves no trace."""
+    from storage.tinydb_storage import TinyDBStorage
+    storage = TinyDBStorage(str(tmp_path / "data"))
+    kept, gone = a_world(name="Kept"), a_world(name="Gone")
+    storage.save(kept, gone)
+    kept.name, fresh = "Renamed", a_world(name="Fresh")
+    monkeypatch.setattr(os, "fsync", _failing(OSError(5, "Input/output error")))
+    with pytest.raises(StorageError):
+        storage.save(kept, fresh)
+    with pytest.raises(StorageError):
+        storage.delete(World, gone.world_id)
+    monkeypatch.undo()
+    seen = sorted(world.name for world in storage.find(World, Query()).items)
+    assert seen == ["Gone", "Kept"]
+    assert storage.find(World, Query(any_of=({"owner_id": "owner-1"},))).total == 2
+    storage.close()
+    reopened = TinyDBStorage(str(tmp_path / "data"))
+    assert sorted(world.name for world in reopened.find(World, Query()).items) == seen
+    reopened.close()
