@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from core.errors import ValidationFailed
+from core.models.entity import ENTITY_TYPES
+from core.models.location import LOCATION_TYPES
 from core.text import fold
 from services.world_bible import relationship_phrase
 
@@ -25,13 +27,16 @@ def to_lorebook(bundle: dict) -> dict:
     """One entry per entity and location: keys are the name and aliases."""
     names = {e["entity_id"]: e["name"] for e in bundle["entities"]}
     places = {p["location_id"]: p["name"] for p in bundle["locations"]}
-    contents = [(e, _entity_content(e, names)) for e in bundle["entities"]]
-    contents += [(p, _place_content(p, places)) for p in bundle["locations"]]
+    contents = [(e, _entity_content(e, names), {"kind": "entity", "type": e["entity_type"]})
+                for e in bundle["entities"]]
+    contents += [(p, _place_content(p, places), {"kind": "location", "type": p["location_type"]})
+                 for p in bundle["locations"]]
     entries = {}
-    for uid, (item, content) in enumerate(contents):
+    for uid, (item, content, kind) in enumerate(contents):
+        # SillyTavern keeps an entry's `extensions`; ours tell a re-import what the entry was.
         entries[str(uid)] = {"uid": uid, "key": [item["name"], *item["aliases"]],
                              "comment": item["name"], "content": content, **ENTRY_DEFAULTS,
-                             "displayIndex": uid}
+                             "displayIndex": uid, "extensions": {"storyloom": kind}}
     return {"entries": entries}
 
 
@@ -58,43 +63,79 @@ def _place_content(place: dict, places: dict) -> str:
 
 
 def lorebook_to_bundle(lorebook: dict) -> dict:
-    """A bundle holding one entity per entry: name = comment or first key, aliases = keys."""
+    """A bundle with one entity per entry, or one place for entries Storyloom exported as places.
+
+    Names are the comment or first key, aliases the other keys; a name another entry of the
+    same kind already has gets a number, as lorebooks often repeat a comment.
+    """
     entries = lorebook["entries"]
     labelled = [(str(label), entry) for label, entry in
                 (entries.items() if isinstance(entries, dict) else enumerate(entries))]
-    names = _entry_names(labelled)
-    taken = {fold(name): label for (label, _), name in zip(labelled, names)}
-    entities = [{"entity_id": f"entry-{index}", "name": name,
-                 "aliases": _entry_aliases(label, entry, taken),
-                 "description": entry.get("content", "")}
-                for index, ((label, entry), name) in enumerate(zip(labelled, names))]
+    places = [(label, entry) for label, entry in labelled if _place_type(entry)]
+    characters = [(label, entry) for label, entry in labelled if not _place_type(entry)]
+    entities = [{"entity_id": f"entry-{label}", "entity_type": _entity_type(entry), **item}
+                for (label, entry), item in zip(characters, _named(characters))]
+    locations = [{"location_id": f"entry-{label}", "location_type": _place_type(entry), **item}
+                 for (label, entry), item in zip(places, _named(places))]
     return {"format": "storyloom.world", "version": 1,
             "world": {"name": lorebook.get("name") or "Imported lorebook",
                       "world_type": "custom",
                       "description": f"Imported from a SillyTavern lorebook "
-                                     f"({len(entities)} entries)."},
-            "entities": entities}
+                                     f"({len(labelled)} entries)."},
+            "entities": entities, "locations": locations}
+
+
+def _storyloom_kind(entry: dict) -> dict:
+    return (entry.get("extensions") or {}).get("storyloom") or {}
+
+
+def _place_type(entry: dict) -> str | None:
+    """The place type of an entry Storyloom exported as a place, else None."""
+    kind = _storyloom_kind(entry)
+    if kind.get("kind") != "location":
+        return None
+    return kind.get("type") if kind.get("type") in LOCATION_TYPES else "place"
+
+
+def _entity_type(entry: dict) -> str:
+    kind_type = _storyloom_kind(entry).get("type")
+    return kind_type if kind_type in ENTITY_TYPES else "character"
+
+
+def _named(labelled: list) -> list[dict]:
+    """Name, aliases and description of each entry; names and aliases unique within the list."""
+    names, taken = [], {}
+    for label, entry in labelled:
+        name = _unused(_entry_name(label, entry), taken)
+        taken[fold(name)] = label
+        names.append(name)
+    return [{"name": name, "aliases": _entry_aliases(label, entry, taken),
+             "description": entry.get("content", "")}
+            for (label, entry), name in zip(labelled, names)]
 
 
 def _keys(entry: dict) -> list[str]:
     return [k.strip() for k in entry.get("key", []) if k.strip() and not _is_regex(k.strip())]
 
 
-def _entry_names(labelled: list) -> list[str]:
-    """Each entry's name (its comment, else its first key); two entries may not share one."""
-    names, seen = [], {}
-    for label, entry in labelled:
-        comment, keys = entry.get("comment", "").strip(), _keys(entry)
-        name = comment if 0 < len(comment) <= MAX_NAME else (keys[0] if keys else "")
-        if not name or len(name) > MAX_NAME:
-            raise ValidationFailed({f"entries.{label}.key": "an entry needs a comment or a "
-                                                            f"key of at most {MAX_NAME} chars"})
-        if fold(name) in seen:
-            raise ValidationFailed({f"entries.{label}.comment": f"'{name}' is already the name "
-                                                                f"of entries.{seen[fold(name)]}"})
-        seen[fold(name)] = label
-        names.append(name)
-    return names
+def _entry_name(label: str, entry: dict) -> str:
+    """The entry's comment, else its first key."""
+    comment, keys = entry.get("comment", "").strip(), _keys(entry)
+    name = comment if 0 < len(comment) <= MAX_NAME else (keys[0] if keys else "")
+    if not name or len(name) > MAX_NAME:
+        raise ValidationFailed({f"entries.{label}.key": "an entry needs a comment or a "
+                                                        f"key of at most {MAX_NAME} chars"})
+    return name
+
+
+def _unused(name: str, taken: dict) -> str:
+    """The name, or the name with the first number that makes it unused."""
+    candidate, number = name, 1
+    while fold(candidate) in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = name[:MAX_NAME - len(suffix)] + suffix
+    return candidate
 
 
 def _entry_aliases(label: str, entry: dict, taken: dict) -> list[str]:

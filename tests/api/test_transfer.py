@@ -173,6 +173,9 @@ def test_lorebook_export_is_sillytavern_world_info(rich, client):
     assert "born: 974" in king["content"] and "parent of Lý Thái Tông" in king["content"]
     assert by_name["Thăng Long"]["key"] == ["Thăng Long", "Hà Nội"]
     assert "Inside: Kinh Bắc" in by_name["Thăng Long"]["content"]
+    assert king["extensions"] == {"storyloom": {"kind": "entity", "type": "character"}}
+    assert by_name["Thăng Long"]["extensions"] == {"storyloom": {"kind": "location",
+                                                                 "type": "city"}}
     for uid, entry in entries.items():
         assert entry["uid"] == int(uid) and entry["displayIndex"] == int(uid)
         assert (entry["constant"], entry["selective"], entry["disable"]) == (False, True, False)
@@ -313,9 +316,44 @@ def test_an_exported_lorebook_imports_back(rich, client):
                                   "lorebook").data)
     world = assert_ok(client.post("/api/worlds/import", headers=rich.headers, json=lorebook),
                       201)["world"]
-    names = {e["name"] for e in _bundle(client, world["world_id"], rich.headers)["entities"]}
-    assert names == {"Lý Thái Tổ", "Lý Thái Tông", "Ngự Lâm Quân", "Chu Văn An", "Kinh Bắc",
-                     "Thăng Long", "Văn Miếu"}
+    bundle = _bundle(client, world["world_id"], rich.headers)
+    assert {(e["name"], e["entity_type"]) for e in bundle["entities"]} == {
+        ("Lý Thái Tổ", "character"), ("Lý Thái Tông", "character"),
+        ("Ngự Lâm Quân", "faction"), ("Chu Văn An", "character")}
+    assert {(p["name"], p["location_type"], tuple(p["aliases"])) for p in bundle["locations"]} \
+        == {("Kinh Bắc", "region", ()), ("Thăng Long", "city", ("Hà Nội",)),
+            ("Văn Miếu", "building", ())}
+
+
+def test_a_character_and_a_place_of_the_same_name_survive_a_lorebook_round_trip(
+        client, actors):
+    headers = actors.headers["owner"]
+    world = actors.world("private", name="Cổ Loa")
+    url = f"/api/worlds/{world['world_id']}"
+    assert_ok(client.post(f"{url}/entities", headers=headers, json={"name": "Cổ Loa"}), 201)
+    assert_ok(client.post(f"{url}/locations", headers=headers,
+                          json={"name": "Cổ Loa", "location_type": "town"}), 201)
+    lorebook = json.loads(_export(client, world["world_id"], headers, "lorebook").data)
+    copied = assert_ok(client.post("/api/worlds/import", headers=headers, json=lorebook),
+                       201)["world"]
+    bundle = _bundle(client, copied["world_id"], headers)
+    assert [e["name"] for e in bundle["entities"]] == ["Cổ Loa"]
+    assert [(p["name"], p["location_type"]) for p in bundle["locations"]] == [("Cổ Loa", "town")]
+
+
+def test_lorebook_entries_sharing_a_name_get_numbered_names(client, actors):
+    lorebook = {"entries": [
+        {"key": ["Lore"], "comment": "Lore", "content": "First."},
+        {"key": ["lore", "Legend"], "comment": "LORE", "content": "Second."},
+        {"key": ["Lore"], "comment": "", "content": "Third.",
+         "extensions": {"storyloom": {"kind": "spaceship", "type": "?"}}}]}
+    world = assert_ok(client.post("/api/worlds/import", headers=actors.headers["owner"],
+                                  json=lorebook), 201)["world"]
+    entities = _bundle(client, world["world_id"], actors.headers["owner"])["entities"]
+    found = {e["name"]: (e["aliases"], e["description"], e["entity_type"]) for e in entities}
+    assert found == {"Lore": ([], "First.", "character"),
+                     "LORE (2)": (["Legend"], "Second.", "character"),
+                     "Lore (3)": ([], "Third.", "character")}
 
 
 def _broken(bundle: dict, change) -> dict:

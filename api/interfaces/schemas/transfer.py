@@ -134,6 +134,21 @@ class WorldBundle(StrictModel):
     events: list[BundleEvent] = Field(default_factory=list)
 
 
+class StoryloomEntryKind(BaseModel):
+    """What a Storyloom export says an entry was; an unknown kind or type reads as a character."""
+
+    model_config = ConfigDict(extra="ignore")
+    kind: str | None = Field(None, max_length=40, description="entity or location")
+    type: str | None = Field(None, max_length=40, description="its entity or location type")
+
+
+class LorebookExtensions(BaseModel):
+    """An entry's extensions; only Storyloom's own are read."""
+
+    model_config = ConfigDict(extra="ignore")
+    storyloom: StoryloomEntryKind | None = None
+
+
 class LorebookEntry(BaseModel):
     """A SillyTavern World Info entry; the fields Storyloom does not use are ignored."""
 
@@ -142,6 +157,7 @@ class LorebookEntry(BaseModel):
         default_factory=list, validation_alias=AliasChoices("key", "keys"), max_length=500)
     comment: str = Field("", max_length=2000)
     content: Description = ""
+    extensions: LorebookExtensions | None = None
 
 
 class Lorebook(BaseModel):
