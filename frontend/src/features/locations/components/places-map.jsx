@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LABEL_FONT_SIZE, fallbackSide, labelBox, labelSize, layoutLabels, placePriorities, textPosition } from '../label-layout';
 
 const PAD = 40;
-// Names are written to the right of their pins: leave them room on that side.
+// Names go to the right of their pins when there is room: leave them some on that side.
 const LABEL_ROOM = 150;
 const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 40;
 const PAN_STEP = 60;
 const ZOOM_STEP = 1.4;
 const DRAG_THRESHOLD = 4;
-const LABELS_ALWAYS_UP_TO = 40;
+const PIN_RADIUS = 8;
+const FOCUS_PIN_RADIUS = 10;
+// The zoom buttons float over the top-right corner: no name is written under them.
+const CONTROLS_WIDTH = 48;
+const CONTROLS_HEIGHT = 120;
 const DEFAULT_WIDTH = 800;
 
 const clampZoom = (zoom) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
@@ -86,10 +91,23 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
   useEffect(() => setView(home()), [home]);
 
   const scale = base * view.zoom;
-  const project = (point) => ({
-    x: ox + (point.x - view.cx) * scale,
-    y: oy + (point.y - view.cy) * scale,
-  });
+  const pins = useMemo(() => pinned.map((place) => ({
+    place,
+    x: ox + (place.coordinates.x - view.cx) * scale,
+    y: oy + (place.coordinates.y - view.cy) * scale,
+    radius: place.location_id === focusId ? FOCUS_PIN_RADIUS : PIN_RADIUS,
+  })), [pinned, view, scale, ox, oy, focusId]);
+  const priorities = useMemo(() => placePriorities(places, focusId), [places, focusId]);
+  const labels = useMemo(() => layoutLabels(
+    pins.map(({ place, x, y, radius }) => ({
+      id: place.location_id, x, y, radius, text: place.name,
+      priority: priorities.get(place.location_id), required: place.location_id === focusId,
+    })),
+    { bounds: { width, height }, obstacles: [{ x: width - CONTROLS_WIDTH, y: 0, width: CONTROLS_WIDTH, height: CONTROLS_HEIGHT }] },
+  ), [pins, priorities, focusId, width, height]);
+  // A name left out of the layout still shows over the others while its pin is hovered or focused.
+  const popups = pins.filter(({ place }) => (place.location_id === hover || place.location_id === focused) && !labels.has(place.location_id));
+  const chosen = pins.find(({ place }) => place.location_id === focusId && labels.has(focusId));
 
   /** Zoom by `factor`, keeping the screen point (sx, sy) where it is. */
   const zoomAt = useCallback((factor, sx = ox, sy = oy) => {
@@ -173,8 +191,6 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
     onOpen(place);
   };
 
-  const showAllLabels = pinned.length <= LABELS_ALWAYS_UP_TO || view.zoom >= 2.5;
-
   return (
     <div className="flex flex-col gap-2">
       <div ref={box} className="relative w-full overflow-hidden rounded-box border border-base-300 bg-[oklch(97%_0.02_150)]">
@@ -203,10 +219,10 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
             </pattern>
           </defs>
           <rect width={width} height={height} fill={`url(#${gridId})`} />
-          {pinned.map((place) => {
-            const { x, y } = project(place.coordinates);
+          {pins.map((pin) => {
+            const { place, x, y } = pin;
             const isFocus = place.location_id === focusId;
-            const labelled = showAllLabels || hover === place.location_id || focused === place.location_id || isFocus;
+            const label = labels.get(place.location_id);
             return (
               <g
                 key={place.location_id}
@@ -232,22 +248,17 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
               >
                 <title>{place.name}</title>
                 <circle className="pin-ring opacity-0" r="13" fill="none" stroke="var(--color-primary)" strokeWidth="3" />
-                <circle r={isFocus ? 9 : 7} fill={isFocus ? 'var(--color-secondary)' : 'var(--color-primary)'} stroke="white" strokeWidth="2" />
-                {labelled && (
-                  <text
-                    x="11"
-                    y="4"
-                    className="fill-base-content text-[12px] font-medium"
-                    stroke="white"
-                    strokeWidth="3"
-                    paintOrder="stroke"
-                    aria-hidden="true"
-                  >
-                    {place.name}
-                  </text>
-                )}
+                <circle r={pin.radius - 1} fill={isFocus ? 'var(--color-secondary)' : 'var(--color-primary)'} stroke="white" strokeWidth="2" />
+                {label && !isFocus && <PinLabel pin={pin} side={label.side} box={label.box} testId="map-label" />}
               </g>
             );
+          })}
+          {/* The chosen place's name is written even over pins: above all of them. */}
+          {chosen && <FloatingLabel pin={chosen} {...labels.get(focusId)} testId="map-label" />}
+          {popups.map((pin) => {
+            const size = labelSize(pin.place.name);
+            const side = fallbackSide(pin, size, { width, height }, [...labels.values()].map((label) => label.box));
+            return <FloatingLabel key={pin.place.location_id} pin={pin} side={side} box={labelBox(pin, side, size)} card testId="map-label-popup" />;
           })}
         </svg>
         <div className="absolute right-2 top-2 flex flex-col gap-1" role="group" aria-label={t('map.controls')}>
@@ -260,5 +271,46 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
       </div>
       <p id={helpId} className="text-xs text-base-content/60">{t('map.help')}</p>
     </div>
+  );
+}
+
+function PinLabel({ pin, side, box, testId }) {
+  const at = textPosition(pin, side, box);
+  return (
+    <text
+      x={at.x.toFixed(1)}
+      y={at.y.toFixed(1)}
+      textAnchor={at.anchor}
+      fontSize={LABEL_FONT_SIZE}
+      className="fill-base-content font-medium"
+      stroke="white"
+      strokeWidth="3"
+      paintOrder="stroke"
+      aria-hidden="true"
+      data-testid={testId}
+    >
+      {pin.place.name}
+    </text>
+  );
+}
+
+/** A name drawn above every pin; `card` puts it on a card, for a name that may cover others. */
+function FloatingLabel({ pin, side, box, card = false, testId }) {
+  return (
+    <g transform={`translate(${pin.x.toFixed(1)} ${pin.y.toFixed(1)})`} className="pointer-events-none">
+      {card && (
+        <rect
+          x={(box.x - pin.x - 3).toFixed(1)}
+          y={(box.y - pin.y - 1).toFixed(1)}
+          width={(box.width + 6).toFixed(1)}
+          height={(box.height + 2).toFixed(1)}
+          rx="4"
+          fill="var(--color-base-100)"
+          stroke="currentColor"
+          strokeOpacity="0.2"
+        />
+      )}
+      <PinLabel pin={pin} side={side} box={box} testId={testId} />
+    </g>
   );
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { makeLocation, makeWorld } from '../../../test/fixtures';
 import { renderApp, renderWithProviders, signIn } from '../../../test/render';
 import { server } from '../../../test/server';
 import { worldModelHandlers } from '../../../test/world-model';
 import { PlacesMap, dataBounds } from './places-map';
+import { LABEL_FONT_SIZE, boxesOverlap, labelSize } from '../label-layout';
 
 const places = [
   makeLocation({ location_id: 'a', name: 'Thăng Long', location_type: 'city', coordinates: { x: 100, y: 100 } }),
@@ -17,6 +18,43 @@ const places = [
 const center = (map) => map.getAttribute('data-center').split(',').map(Number);
 const pinAt = (name) => screen.getByRole('link', { name: new RegExp(`^${name}`) });
 const position = (pin) => pin.getAttribute('transform').match(/translate\(([-\d.]+) ([-\d.]+)\)/).slice(1).map(Number);
+
+// Twenty villages a few steps apart around the chosen one, and two far places that set the scale.
+const crowd = [
+  makeLocation({ location_id: 'far1', name: 'Ải Nam Quan', location_type: 'landmark', coordinates: { x: 0, y: 0 } }),
+  makeLocation({ location_id: 'far2', name: 'Mũi Cà Mau', location_type: 'landmark', coordinates: { x: 1000, y: 1000 } }),
+  ...Array.from({ length: 20 }, (_, i) => makeLocation({
+    location_id: `v${i}`, name: `Làng ven sông ${i}`, location_type: 'village', coordinates: { x: 500 + (i % 5) * 6, y: 500 + Math.floor(i / 5) * 6 },
+  })),
+];
+
+/** The box of a drawn label, estimated the way the layout does it, in map pixels. */
+function drawnBox(text) {
+  const [px, py] = position(text.closest('[data-testid="map-pin"]') ?? text.parentElement);
+  const { width, height } = labelSize(text.textContent);
+  const x = Number(text.getAttribute('x'));
+  const left = { start: x, end: x - width, middle: x - width / 2 }[text.getAttribute('text-anchor')];
+  return { x: px + left, y: py + Number(text.getAttribute('y')) - LABEL_FONT_SIZE, width, height };
+}
+
+// Drawn coordinates are rounded to a tenth of a pixel.
+const shrink = (box) => ({ x: box.x + 0.1, y: box.y + 0.1, width: box.width - 0.2, height: box.height - 0.2 });
+
+const labelled = (name) => screen.queryAllByTestId('map-label').some((label) => label.textContent === name);
+
+/** The drawn names meet no other name, and none but the chosen place's (`chosen`) covers a pin. */
+function expectLabelsApart(chosen) {
+  const labels = screen.queryAllByTestId('map-label');
+  const boxes = labels.map((label) => shrink(drawnBox(label)));
+  boxes.forEach((box, i) => boxes.slice(i + 1).forEach((other) => expect(boxesOverlap(box, other)).toBe(false)));
+  screen.getAllByTestId('map-pin').forEach((pin) => {
+    const [x, y] = position(pin);
+    const name = pin.querySelector('title').textContent;
+    labels.filter((label) => label.textContent !== name && label.textContent !== chosen)
+      .forEach((label) => expect(boxesOverlap(shrink(drawnBox(label)), { x: x - 8, y: y - 8, width: 16, height: 16 })).toBe(false));
+  });
+  return labels;
+}
 
 describe('places map', () => {
   it('fits the data: every pin with coordinates is inside the drawing', () => {
@@ -93,6 +131,38 @@ describe('places map', () => {
     fireEvent.pointerUp(map, { pointerId: 2, clientX: 60, clientY: 10 });
     fireEvent.click(pinAt('Thăng Long'));
     expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it('writes names only where they overlap neither each other nor other pins, the chosen place\'s always', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<PlacesMap places={crowd} focusId="v12" onOpen={() => {}} />);
+    const labels = expectLabelsApart('Làng ven sông 12');
+    expect(labels.length).toBeLessThan(crowd.length);
+    expect(labelled('Làng ven sông 12')).toBe(true);
+
+    // Zooming in spreads the pins apart: more names find room.
+    await user.click(screen.getByRole('button', { name: 'Phóng to' }));
+    await user.click(screen.getByRole('button', { name: 'Phóng to' }));
+    await user.click(screen.getByRole('button', { name: 'Phóng to' }));
+    expect(expectLabelsApart('Làng ven sông 12').length).toBeGreaterThan(labels.length);
+    expect(labelled('Làng ven sông 12')).toBe(true);
+  });
+
+  it('shows a hidden name while its pin is hovered or focused', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<PlacesMap places={crowd} focusId="v12" onOpen={() => {}} />);
+    const hidden = screen.getAllByTestId('map-pin').find((pin) => !within(pin).queryByTestId('map-label'));
+    const name = hidden.querySelector('title').textContent;
+    expect(labelled(name)).toBe(false);
+    expect(screen.queryByTestId('map-label-popup')).not.toBeInTheDocument();
+    await user.hover(hidden);
+    expect(screen.getByTestId('map-label-popup')).toHaveTextContent(name);
+    await user.unhover(hidden);
+    expect(screen.queryByTestId('map-label-popup')).not.toBeInTheDocument();
+    act(() => hidden.focus());
+    expect(screen.getByTestId('map-label-popup')).toHaveTextContent(name);
+    act(() => hidden.blur());
+    expect(screen.queryByTestId('map-label-popup')).not.toBeInTheDocument();
   });
 
   it('on the map tab, lists the places without coordinates beside the map and opens a pin', async () => {
