@@ -18,6 +18,8 @@ from generators.trait_pools import (CLIMATES, CURRENCIES, ENTITY_MIX,
 from generators.world_ties import join_factions, tie_characters
 
 THEMES = ("fantasy", "sci-fi", "modern", "historical")
+# Bounds of the share of Vietnamese per language choice; a mixed world draws its own share.
+VI_SHARES = {"vi": (1.0, 1.0), "en": (0.0, 0.0), "mixed": (0.3, 0.7)}
 MAP_SIZE = 1000
 ATTEMPTS = 200          # draws per pattern before a wider pattern is used
 
@@ -54,10 +56,14 @@ class NameBook:
         raise RuntimeError("the name pools of the world generator are exhausted")
 
 
-def generate_world(rng, world_type: str, entities: int, locations: int) -> GeneratedWorld:
-    """Entities and locations for a new world of the type (custom picks a theme at random)."""
+def generate_world(rng, world_type: str, entities: int, locations: int,
+                   language: str = "mixed") -> GeneratedWorld:
+    """Entities and locations for a new world of the type (custom picks a theme at random).
+
+    `language` is "vi" or "en" for a world in one language, "mixed" for both.
+    """
     theme = world_type if world_type in THEMES else rng.choice(THEMES)
-    generator = _Generator(rng, theme)
+    generator = _Generator(rng, theme, language)
     places = generator.locations(locations)
     return GeneratedWorld(entities=generator.entities(entities, places), locations=places)
 
@@ -84,10 +90,11 @@ def _with_refs(places: list[dict]) -> list[dict]:
 class _Generator:
     """One world's worth of drawing: its theme, language mix and used names."""
 
-    def __init__(self, rng, theme: str):
+    def __init__(self, rng, theme: str, language: str = "mixed"):
         self.rng = rng
         self.theme = theme
-        self.vi_share = rng.uniform(0.3, 0.7)   # every world mixes both languages
+        # A share of 1.0 or 0.0 makes language() answer the one language every time.
+        self.vi_share = rng.uniform(*VI_SHARES[language])
         self.entity_names = NameBook()
         self.place_names = NameBook()
 

@@ -10,10 +10,14 @@ from core.models._base import new_id
 from generators.world_generator import generate_world
 
 
-def generated_content(world: World, counts: dict, rng: random.Random | None = None) -> list:
-    """The entities and locations the generator makes for a new world, as unsaved models."""
+def generated_content(world: World, options: dict, rng: random.Random | None = None) -> list:
+    """The entities and locations the generator makes for a new world, as unsaved models.
+
+    `options` is the request's `generate`: counts and the language of the names and texts.
+    """
     made = generate_world(rng or random.Random(), world.world_type,
-                          counts.get("entities", 0), counts.get("locations", 0))
+                          options.get("entities", 0), options.get("locations", 0),
+                          options.get("language", "mixed"))
     ids = {item["ref"]: new_id() for item in made.entities + made.locations}
     source = {"kind": "user", "generator": world.world_type}
     locations = [_location(world.world_id, item, ids, source) for item in made.locations]

@@ -8,13 +8,27 @@ import pytest
 from core.models import Entity, Location, World
 from core.relationships import inverse_of
 from core.text import fold
-from generators.name_pools import VI_FAMILY
-from generators.world_generator import generate_world
+from generators.name_pools import (CREATURES, EN_EPITHETS, FACTIONS, ITEMS, PEOPLE,
+                                   PEOPLE_CROWDED, VI_FAMILY, VI_HONORIFICS, Compose)
+from generators.place_pools import PLACES, crowded
+from generators.trait_pools import (CLIMATES, CURRENCIES, GOALS, MATERIALS, OCCUPATIONS,
+                                    PLACE_WORDS, TEMPERAMENTS, TERRAINS)
+from generators.world_generator import THEMES, generate_world
 from storage.base import Query
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_user
 
 NUMBERED = re.compile(r"\d")
+WORLD_TYPES = (*THEMES, "custom")
+OTHER = {"vi": "en", "en": "vi"}
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# The words the description templates put around names, numbers and traits.
+FRAMES = {
+    "vi": set("một khoảng dân khí hậu ở miền gần tuổi quê thuộc tổ chức thành lập năm với mục "
+              "tiêu sinh vật sống mức nguy hiểm quý làm bằng trị giá".split()),
+    "en": set("a an of about people in country near years old from sworn to faction founded the "
+              "year creature found rated for danger made worth".split()),
+}
 
 
 @pytest.fixture
@@ -22,14 +36,61 @@ def writer(backend):
     return make_user(backend, "user", "writer")
 
 
-def _generate(client, headers, entities=0, locations=0, **fields) -> dict:
-    body = {"name": "Generated", **fields, "generate": {"entities": entities,
-                                                        "locations": locations}}
+def _generate(client, headers, entities=0, locations=0, language=None, **fields) -> dict:
+    generate = {"entities": entities, "locations": locations}
+    if language:
+        generate["language"] = language
+    body = {"name": "Generated", **fields, "generate": generate}
     return assert_ok(client.post("/api/worlds", headers=headers, json=body), 201)["world"]
 
 
 def _stored(backend, model_cls, world_id: str) -> list:
     return backend.storage.find(model_cls, Query(any_of=({"world_id": world_id},))).items
+
+
+def _regex(part) -> str:
+    """A regular expression for every name a pool part (text, choices or Compose) can yield."""
+    if isinstance(part, str):
+        return re.escape(part)
+    if isinstance(part, Compose):
+        return re.escape(part.joiner).join(_regex(p) for p in part.parts)
+    return "(?:" + "|".join(_regex(p) for p in part) + ")"
+
+
+def _names_of(language: str) -> re.Pattern:
+    """Every name the pools of the language can yield, for any world type."""
+    parts = [*PEOPLE_CROWDED[language]]
+    for theme in THEMES:
+        parts += [*PEOPLE[theme][language], FACTIONS[theme][language]]
+        parts += [pool[theme][language] for pool in (CREATURES, ITEMS) if theme in pool]
+        for patterns in PLACES[theme][language].values():
+            parts += [*patterns, *(crowded(language, p) for p in patterns)]
+    return re.compile(_regex(tuple(parts)))
+
+
+def _aliases_of(name: str, language: str) -> set[str]:
+    """The aliases a character of the name may get in the language."""
+    words = name.split()
+    if language == "vi":
+        return {t.format(given=words[-1]) for forms in VI_HONORIFICS.values() for t in forms}
+    return {t.format(given=words[0], initial=words[-1][0])
+            for forms in EN_EPITHETS.values() for t in forms}
+
+
+def _traits_of(language: str) -> set[str]:
+    """Every trait value of the language: occupations, temperaments, goals, materials..."""
+    values = {*TEMPERAMENTS[language], *GOALS[language], *CLIMATES[language],
+              *TERRAINS[language], *(c[("vi", "en").index(language)] for c in CURRENCIES.values())}
+    for pool in (OCCUPATIONS, MATERIALS):
+        values.update(v for by_language in pool.values() for v in by_language[language])
+    return values
+
+
+def _stray_words(text: str, names: list[str], vocabulary: set[str]) -> list[str]:
+    """The words of a text that are neither in a generated name nor in the vocabulary."""
+    for name in names:
+        text = text.replace(name, " ")
+    return [word for word in WORD.findall(text) if word.lower() not in vocabulary]
 
 
 def test_generated_world_has_the_counts_asked_for(backend, client, writer):
@@ -118,7 +179,8 @@ def test_generated_relationships_are_mirrored(backend, client, writer):
 @pytest.mark.parametrize("generate, field", [
     ({"entities": 201}, "generate.entities"), ({"locations": 101}, "generate.locations"),
     ({"entities": -1}, "generate.entities"), ({"entities": "many"}, "generate.entities"),
-    ({"characters": 3}, "generate.characters"),
+    ({"characters": 3}, "generate.characters"), ({"language": "fr"}, "generate.language"),
+    ({"language": "VI"}, "generate.language"),
 ])
 def test_generator_limits_answer_2001_and_create_nothing(backend, client, writer, generate, field):
     body = assert_error(client.post("/api/worlds", headers=writer[1], json={
@@ -133,3 +195,40 @@ def test_the_generator_is_pure_and_random_per_world():
     other = generate_world(random.Random(8), "fantasy", 50, 20)
     assert first == again
     assert [e["name"] for e in first.entities] != [e["name"] for e in other.entities]
+
+
+@pytest.mark.parametrize("world_type", WORLD_TYPES)
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_one_language_world_has_every_name_trait_and_description_in_it(
+        backend, client, writer, language, world_type):
+    world = _generate(client, writer[1], 200, 100, language=language, world_type=world_type)
+    entities = _stored(backend, Entity, world["world_id"])
+    places = _stored(backend, Location, world["world_id"])
+    names = sorted((item.name for item in entities + places), key=len, reverse=True)
+    own, other = _names_of(language), _names_of(OTHER[language])
+    assert [n for n in names if not own.fullmatch(n)] == []
+    assert [n for n in names if other.fullmatch(n)] == []
+    assert [e.name for e in entities if not set(e.aliases) <= _aliases_of(e.name, language)] == []
+    traits = _traits_of(language)
+    assert [v for e in entities for v in e.attributes.values()
+            if isinstance(v, str) and v not in traits and v not in names] == []
+    words = traits | set(PLACE_WORDS[language].values())
+    vocabulary = FRAMES[language] | {w.lower() for text in words for w in WORD.findall(text)}
+    texts = [item.description for item in entities + places]
+    assert all(texts)
+    assert [t for t in texts if _stray_words(t, names, vocabulary)] == []
+
+
+@pytest.mark.parametrize("world_type", WORLD_TYPES)
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_one_language_world_of_maximum_size_never_repeats_a_name(language, world_type):
+    for seed in range(5):
+        made = generate_world(random.Random(seed), world_type, 200, 100, language)
+        entity_keys = [fold(n) for e in made.entities for n in [e["name"], *e["aliases"]]]
+        assert len(made.entities) == 200 and len(entity_keys) == len(set(entity_keys))
+        assert len({fold(p["name"]) for p in made.locations}) == len(made.locations) == 100
+
+
+def test_mixed_is_the_default_language():
+    assert generate_world(random.Random(7), "modern", 40, 10) == \
+        generate_world(random.Random(7), "modern", 40, 10, "mixed")

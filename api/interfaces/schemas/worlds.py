@@ -29,10 +29,13 @@ class Calendar(StrictModel):
 
 
 class Generate(StrictModel):
-    """How much the template generator puts in a new world (no AI involved)."""
+    """How much the template generator puts in a new world, and in which language (no AI)."""
 
     entities: int = Field(0, ge=0, le=200, description="Characters, factions, creatures, items")
     locations: int = Field(0, ge=0, le=100, description="Places, some nested, with coordinates")
+    language: Literal["vi", "en", "mixed"] = Field(
+        "mixed", description="Language of the names, descriptions and traits: vi (Vietnamese), "
+                             "en (English) or mixed (both, in a share drawn per world)")
 
 
 class WorldCreate(StrictModel):

@@ -8,6 +8,7 @@ import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-error
 
 export const NAME_MAX = 120;
 export const GENERATE_LIMITS = { entities: 200, locations: 100 };
+export const GENERATE_LANGUAGES = ['vi', 'en', 'mixed'];
 const GENERATE_DEFAULTS = { entities: '12', locations: '8' };
 
 function initialValues(world) {
@@ -36,15 +37,18 @@ function changedFields(values, world, canManage) {
  * `onSubmit(body)` returns the mutation's promise; `error` is its ApiError.
  */
 export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending = false, error }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [values, setValues] = useState(() => initialValues(world));
   const [clientErrors, setClientErrors] = useState({});
   const generatorId = useId();
   const [generate, setGenerate] = useState(false);
   const [counts, setCounts] = useState(GENERATE_DEFAULTS);
+  // Follows the interface language until the user picks one.
+  const [chosenLanguage, setChosenLanguage] = useState(null);
+  const generateLanguage = chosenLanguage ?? ((i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'vi');
   const serverFields = error?.fields ?? {};
   const hasFieldErrors = hasShownFieldError(serverFields, canManage
-    ? ['name', 'world_type', 'description', 'visibility', 'generate.entities', 'generate.locations']
+    ? ['name', 'world_type', 'description', 'visibility', 'generate.entities', 'generate.locations', 'generate.language']
     : ['name', 'world_type', 'description']);
 
   const set = (name) => (event) => {
@@ -75,7 +79,9 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
     const body = changedFields(values, world, canManage);
-    if (generate && !world && (numbers.entities > 0 || numbers.locations > 0)) body.generate = numbers;
+    if (generate && !world && (numbers.entities > 0 || numbers.locations > 0)) {
+      body.generate = { ...numbers, language: generateLanguage };
+    }
     onSubmit(body);
   };
 
@@ -162,6 +168,15 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
                     : serverFieldMessage(`generate.${key}`, serverFields[`generate.${key}`], 'generate')}
                 />
               ))}
+              <SelectField
+                label={t('generator.language')}
+                name="generate-language"
+                className="sm:col-span-2"
+                value={generateLanguage}
+                onChange={(event) => setChosenLanguage(event.target.value)}
+                error={serverFieldMessage('generate.language', serverFields['generate.language'], 'generateLanguage')}
+                options={GENERATE_LANGUAGES.map((value) => ({ value, label: t(`generator.languages.${value}`) }))}
+              />
             </div>
           )}
         </fieldset>

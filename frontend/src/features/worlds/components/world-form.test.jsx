@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { http } from 'msw';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18n from '../../../lib/i18n';
+import { ApiError } from '../../../lib/api-client';
 import { API, fail, ok, server } from '../../../test/server';
 import { makeStory, makeUser, makeWorld, page } from '../../../test/fixtures';
 import { renderApp, renderWithProviders, signIn } from '../../../test/render';
@@ -76,8 +78,52 @@ describe('world form: the generator', () => {
     await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
     expect(onSubmit).toHaveBeenCalledWith({
       name: 'Đất Phương Nam', world_type: 'fantasy', description: '', visibility: 'private',
-      generate: { entities: 200, locations: 30 },
+      generate: { entities: 200, locations: 30, language: 'vi' },
     });
+  });
+
+  it('draws names in the interface language unless another is chosen', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<WorldForm onSubmit={onSubmit} />);
+    await user.type(screen.getByLabelText('Tên thế giới'), 'Avalon');
+    await user.click(screen.getByLabelText('Điền sẵn nhân vật và địa điểm được tạo tự động'));
+
+    const language = screen.getByLabelText('Ngôn ngữ của tên và mô tả');
+    expect(language).toHaveValue('vi');
+    expect(screen.getByRole('option', { name: 'Trộn cả hai' })).toBeInTheDocument();
+    await user.selectOptions(language, 'mixed');
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({
+      generate: { entities: 12, locations: 8, language: 'mixed' },
+    }));
+  });
+
+  it('defaults to English names when the interface is in English', async () => {
+    await i18n.changeLanguage('en');
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<WorldForm onSubmit={onSubmit} />);
+    await user.type(screen.getByLabelText('World name'), 'Avalon');
+    await user.click(screen.getByLabelText('Fill with generated characters and places'));
+
+    expect(screen.getByLabelText('Language of names and descriptions')).toHaveValue('en');
+    await user.click(screen.getByRole('button', { name: 'Create world' }));
+
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({
+      generate: { entities: 12, locations: 8, language: 'en' },
+    }));
+  });
+
+  it('shows the API refusing a language on the language select', async () => {
+    const error = new ApiError({ errorCode: '2001', status: 400, fields: { 'generate.language': "Input should be 'vi', 'en' or 'mixed'" } });
+    const user = userEvent.setup();
+    renderWithProviders(<WorldForm onSubmit={() => {}} error={error} />);
+    await user.click(screen.getByLabelText('Điền sẵn nhân vật và địa điểm được tạo tự động'));
+
+    expect(screen.getByLabelText('Ngôn ngữ của tên và mô tả')).toHaveAccessibleDescription('Ngôn ngữ này không có sẵn.');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('is not offered when editing a world', () => {
