@@ -744,3 +744,27 @@ def test_a_write_that_never_reached_the_disk_is_undone_in_memory(tmp_path, monke
     reopened = TinyDBStorage(str(tmp_path / "data"))
     assert sorted(world.name for world in reopened.find(World, Query()).items) == seen
     reopened.close()
+
+
+def test_the_snapshot_is_a_file_tinydb_itself_opens(tmp_path):
+    """Snapshots stay in TinyDB's own format, so a data folder can be read with TinyDB alone."""
+    from tinydb import TinyDB
+    from tinydb.storages import JSONStorage
+    from tinydb.table import Table
+
+    from storage.tinydb_storage import SNAPSHOT_FILE, TinyDBStorage
+
+    class UuidKeyedTable(Table):
+        document_id_class = str     # our ids are uuid strings, TinyDB's default is int
+
+    class UuidKeyedTinyDB(TinyDB):
+        table_class = UuidKeyedTable
+
+    storage = TinyDBStorage(str(tmp_path / "data"))
+    world = a_world(name="Đại Việt")
+    storage.save(world, a_story(world.world_id, title="Sơn Tinh, Thủy Tinh"))
+    storage.close()
+    with UuidKeyedTinyDB(str(tmp_path / "data" / SNAPSHOT_FILE), storage=JSONStorage,
+                         access_mode="r") as db:
+        assert [doc["name"] for doc in db.table("worlds").all()] == ["Đại Việt"]
+        assert [doc["title"] for doc in db.table("stories").all()] == ["Sơn Tinh, Thủy Tinh"]
