@@ -672,6 +672,58 @@ async function worldModelFlows() {
     await captureBoth(page, `/worlds/${generatedId}/places/${place.location_id}/edit`, 'place-edit', (p) => p.getByRole('combobox', { name: 'Nằm trong' }).waitFor());
   });
 
+  await step('dark theme from the header: live on "system", remembered after reload, set before the app runs', async () => {
+    check(generatedId, 'no generated world');
+    const theme = () => page.getAttribute('html', 'data-theme');
+    await page.goto(`${server.base}/`);
+    await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+    check(await theme() === 'storyloom', `data-theme is "${await theme()}" on a light system`);
+    const control = page.getByRole('navigation').getByRole('combobox', { name: 'Giao diện' });
+    check(await control.inputValue() === 'system', `the theme control starts on "${await control.inputValue()}"`);
+    // "System" follows the OS while the page is open.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'storyloom-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'storyloom');
+
+    await control.selectOption('dark');
+    check(await theme() === 'storyloom-dark', `data-theme is "${await theme()}" after choosing dark`);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const darkBackground = await background();
+    await page.reload();
+    await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+    check(await theme() === 'storyloom-dark', `data-theme is "${await theme()}" after reload`);
+    check(await control.inputValue() === 'dark', 'the control forgot the choice after reload');
+    check(await background() === darkBackground, `the page background is ${await background()}, not ${darkBackground}`);
+
+    // No flash: the inline script in index.html sets the theme even when the app's script never runs.
+    const bare = await browser.newContext({ viewport: DESKTOP });
+    await bare.addInitScript(() => window.localStorage.setItem('storyloom.theme', 'dark'));
+    await bare.route('**/assets/*.js', (route) => route.abort());
+    const noApp = await bare.newPage();
+    await noApp.goto(server.base);
+    const early = await noApp.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]);
+    check(early[0] === 'storyloom-dark' && early[1] === darkBackground, `without the app: data-theme ${early[0]}, background ${early[1]}`);
+    await bare.close();
+
+    await captureBoth(page, '/', 'dark-dashboard', (p) => p.getByRole('heading', { name: /^Xin chào/ }).waitFor());
+    await captureBoth(page, `/worlds/${worldId}`, 'dark-world', (p) => p.getByRole('heading', { name: worldName, level: 1 }).waitFor());
+    await captureBoth(page, `/stories/${story.story_id}`, 'dark-story-reader', (p) => p.getByTestId('highlight').first().waitFor());
+    await captureBoth(page, `/worlds/${generatedId}/map`, 'dark-map', (p) => p.getByTestId('map-pin').first().waitFor());
+    const focus = (await api('GET', `/worlds/${generatedId}/locations?page_size=1`, { token: writer.token })).items[0];
+    await captureBoth(page, `/worlds/${generatedId}/map?place=${focus.location_id}`, 'dark-map-focus', (p) => p.getByTestId('map-pin').first().waitFor());
+    await captureBoth(page, `/worlds/${worldId}/characters/${traiId}`, 'dark-character', (p) => p.getByTestId('relationship-forward').first().waitFor());
+    await captureBoth(page, '/profile', 'dark-profile', (p) => p.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor());
+    // The header, with the theme control, still fits a common 360 px Android screen.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${server.base}/`);
+    await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 1, `the dashboard is ${overflow}px wider than a 360px screen`);
+    await page.setViewportSize(DESKTOP);
+    await control.selectOption('system');
+  });
+
   await step('an admin bans a user, who is signed out on their next action', async () => {
     const victim = await registerViaApi('victim');
     const moderator = await registerViaApi('moder');

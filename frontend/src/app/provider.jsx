@@ -4,6 +4,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import i18n from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 import { onSignedOut } from '../lib/session';
+import { watchTheme } from '../lib/theme';
 import { ToastProvider, useToast } from '../components/ui/toast';
 import { ErrorBoundary } from '../components/ui/error-boundary';
 
@@ -23,6 +24,12 @@ function SessionWatcher() {
   return null;
 }
 
+/** Keeps `data-theme` in step with the choice, the OS setting and other tabs. */
+function ThemeWatcher() {
+  useEffect(() => watchTheme(), []);
+  return null;
+}
+
 export function AppProvider({ children, queryClient: given }) {
   const [queryClient] = useState(() => given ?? createQueryClient());
   return (
@@ -31,6 +38,7 @@ export function AppProvider({ children, queryClient: given }) {
         <QueryClientProvider client={queryClient}>
           <ToastProvider>
             <SessionWatcher />
+            <ThemeWatcher />
             {children}
           </ToastProvider>
         </QueryClientProvider>

@@ -4,6 +4,7 @@ import { useIsSignedIn } from '../../lib/session';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { LanguageSwitcher } from '../../components/ui/language-switcher';
+import { ThemeSwitcher } from '../../components/ui/theme-switcher';
 import { useToast } from '../../components/ui/toast';
 import { Menu } from './menu';
 import { useCanCreate } from '../use-can-create';
@@ -22,7 +23,7 @@ function Logo() {
 
 const linkClass = ({ isActive }) => `btn btn-ghost btn-sm justify-start ${isActive ? 'btn-active' : ''}`;
 
-/** Brand, main links, the language switch and the account menu; collapses below `md`. */
+/** Brand, main links, the theme and language switches and the account menu; collapses below `md`. */
 export function Navbar() {
   const { t } = useTranslation();
   const signedIn = useIsSignedIn();
@@ -77,7 +78,8 @@ export function Navbar() {
           </Link>
           <ul className="menu menu-horizontal hidden gap-1 px-2 md:flex">{links}</ul>
         </div>
-        <div className="navbar-end gap-2">
+        <div className="navbar-end gap-1 sm:gap-2">
+          <ThemeSwitcher compact />
           <LanguageSwitcher compact />
           {signedIn ? (
             <Menu

@@ -3,6 +3,7 @@ import { useMe } from '../../features/auth/api/get-me';
 import { ProfileSummary } from '../../features/profile/components/profile-summary';
 import { ChangePasswordForm } from '../../features/profile/components/change-password-form';
 import { LanguageSwitcher } from '../../components/ui/language-switcher';
+import { ThemeSwitcher } from '../../components/ui/theme-switcher';
 import { PageHeader } from '../../components/ui/page-header';
 import { LoadingState } from '../../components/ui/loading-state';
 import { ErrorState } from '../../components/ui/error-state';
@@ -26,6 +27,13 @@ export default function ProfilePage() {
           <h2 id="profile-language" className="card-title text-lg">{t('profile.language.title')}</h2>
           <p className="text-sm text-base-content/70">{t('profile.language.body')}</p>
           <LanguageSwitcher />
+        </div>
+      </section>
+      <section aria-labelledby="profile-theme" className="card border border-base-300 bg-base-100">
+        <div className="card-body gap-3">
+          <h2 id="profile-theme" className="card-title text-lg">{t('profile.theme.title')}</h2>
+          <p className="text-sm text-base-content/70">{t('profile.theme.body')}</p>
+          <ThemeSwitcher />
         </div>
       </section>
       <section aria-labelledby="profile-password" className="card border border-base-300 bg-base-100">

@@ -31,7 +31,7 @@ export function EntityDetail({ worldId, entity, basePath, actions }) {
       {entity.description ? (
         <div className="max-w-3xl whitespace-pre-line font-serif text-lg leading-relaxed text-base-content/85">{entity.description}</div>
       ) : (
-        <p className="italic text-base-content/50">{t('entities.noDescription')}</p>
+        <p className="italic text-base-content/60">{t('entities.noDescription')}</p>
       )}
 
       {attributes.length > 0 && (
@@ -50,7 +50,7 @@ export function EntityDetail({ worldId, entity, basePath, actions }) {
 
       <RelationshipEditor worldId={worldId} entity={entity} basePath={basePath} canEdit={Boolean(entity.permissions?.edit)} />
 
-      <p className="text-xs text-base-content/50">{t('entities.updated', { date: formatDate(entity.updated_at, i18n.language) })}</p>
+      <p className="text-xs text-base-content/60">{t('entities.updated', { date: formatDate(entity.updated_at, i18n.language) })}</p>
     </article>
   );
 }

@@ -60,9 +60,9 @@ export function LocationDetail({ worldId, location, basePath, mapPath, actions }
       {location.description ? (
         <div className="max-w-3xl whitespace-pre-line font-serif text-lg leading-relaxed text-base-content/85">{location.description}</div>
       ) : (
-        <p className="italic text-base-content/50">{t('locations.noDescription')}</p>
+        <p className="italic text-base-content/60">{t('locations.noDescription')}</p>
       )}
-      <p className="text-xs text-base-content/50">{t('entities.updated', { date: formatDate(location.updated_at, i18n.language) })}</p>
+      <p className="text-xs text-base-content/60">{t('entities.updated', { date: formatDate(location.updated_at, i18n.language) })}</p>
     </article>
   );
 }

@@ -193,7 +193,7 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
 
   return (
     <div className="flex flex-col gap-2">
-      <div ref={box} className="relative w-full overflow-hidden rounded-box border border-base-300 bg-[oklch(97%_0.02_150)]">
+      <div ref={box} className="relative w-full overflow-hidden rounded-box border border-base-300 bg-(--map-land)">
         <svg
           ref={svg}
           role="group"
@@ -248,7 +248,7 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
               >
                 <title>{place.name}</title>
                 <circle className="pin-ring opacity-0" r="13" fill="none" stroke="var(--color-primary)" strokeWidth="3" />
-                <circle r={pin.radius - 1} fill={isFocus ? 'var(--color-secondary)' : 'var(--color-primary)'} stroke="white" strokeWidth="2" />
+                <circle r={pin.radius - 1} fill={isFocus ? 'var(--color-secondary)' : 'var(--color-primary)'} stroke="var(--color-base-100)" strokeWidth="2" />
                 {label && !isFocus && <PinLabel pin={pin} side={label.side} box={label.box} testId="map-label" />}
               </g>
             );
@@ -283,7 +283,7 @@ function PinLabel({ pin, side, box, testId }) {
       textAnchor={at.anchor}
       fontSize={LABEL_FONT_SIZE}
       className="fill-base-content font-medium"
-      stroke="white"
+      stroke="var(--color-base-100)"
       strokeWidth="3"
       paintOrder="stroke"
       aria-hidden="true"

@@ -50,7 +50,7 @@ export function WorldMap({ worldId, basePath, focusId, canCreate }) {
                 {unplaced.map((place) => (
                   <li key={place.location_id}>
                     <Link to={`${basePath}/${place.location_id}`} className="link link-hover">{place.name}</Link>
-                    <span className="ml-1 text-xs text-base-content/50">{t(`locationTypes.${place.location_type}`, { defaultValue: place.location_type })}</span>
+                    <span className="ml-1 text-xs text-base-content/60">{t(`locationTypes.${place.location_type}`, { defaultValue: place.location_type })}</span>
                   </li>
                 ))}
               </ul>

@@ -76,7 +76,7 @@ export function StoryEditor({ story, actions }) {
         <label htmlFor={titleId} className="sr-only">{t('editor.title')}</label>
         <input
           id={titleId}
-          className="w-full border-0 bg-transparent px-1 font-serif text-3xl font-bold leading-tight placeholder:text-base-content/30 focus:outline-none focus-visible:ring-2 focus-visible:ring-primary/40 sm:text-4xl rounded"
+          className="w-full border-0 bg-transparent px-1 font-serif text-3xl font-bold leading-tight placeholder:text-base-content/60 focus:outline-none focus-visible:ring-2 focus-visible:ring-primary/40 sm:text-4xl rounded"
           value={values.title}
           onChange={(event) => change('title', event.target.value)}
           placeholder={t('editor.titlePlaceholder')}
@@ -95,13 +95,13 @@ export function StoryEditor({ story, actions }) {
         <label htmlFor={contentId} className="sr-only">{t('editor.content')}</label>
         <textarea
           id={contentId}
-          className="min-h-[60vh] w-full resize-y rounded-box border border-base-300 bg-base-100 p-5 font-serif text-lg leading-8 shadow-inner placeholder:text-base-content/30 focus:outline-none focus-visible:border-primary focus-visible:ring-2 focus-visible:ring-primary/30 sm:p-8"
+          className="min-h-[60vh] w-full resize-y rounded-box border border-base-300 bg-base-100 p-5 font-serif text-lg leading-8 shadow-inner placeholder:text-base-content/60 focus:outline-none focus-visible:border-primary focus-visible:ring-2 focus-visible:ring-primary/30 sm:p-8"
           value={values.content}
           onChange={(event) => change('content', event.target.value)}
           placeholder={t('editor.contentPlaceholder')}
           spellCheck="true"
         />
-        <p className="px-1 text-xs text-base-content/50">{t('editor.hint')}</p>
+        <p className="px-1 text-xs text-base-content/60">{t('editor.hint')}</p>
       </div>
     </div>
   );

@@ -134,7 +134,7 @@ export function StoryReader({ story, actions, highlights = [], footer = null }) 
           {parts.map((text, index) => <p key={index}><Marked text={text} highlights={highlights} /></p>)}
         </div>
       ) : (
-        <p className="italic text-base-content/50">{t('reader.empty')}</p>
+        <p className="italic text-base-content/60">{t('reader.empty')}</p>
       )}
     </article>
   );

@@ -124,7 +124,7 @@ export function WorldStories({ worldId, canEdit, onCreated }) {
                   <button
                     type="button"
                     ref={(node) => { if (node) handles.current.set(story.story_id, node); else handles.current.delete(story.story_id); }}
-                    className="btn btn-ghost btn-sm btn-square mt-0.5 cursor-grab text-base-content/50"
+                    className="btn btn-ghost btn-sm btn-square mt-0.5 cursor-grab text-base-content/60"
                     aria-label={t('stories.reorder.handle', { title: story.title, position: index + 1, total: stories.length })}
                     onKeyDown={(event) => onHandleKey(event, index)}
                   >
@@ -133,14 +133,14 @@ export function WorldStories({ worldId, canEdit, onCreated }) {
                     </svg>
                   </button>
                 ) : null}
-                <span className="mt-1 w-6 shrink-0 text-right font-mono text-sm text-base-content/50" aria-hidden="true">{index + 1}.</span>
+                <span className="mt-1 w-6 shrink-0 text-right font-mono text-sm text-base-content/60" aria-hidden="true">{index + 1}.</span>
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link to={`/stories/${story.story_id}`} className="link link-hover font-semibold">{story.title || t('stories.untitled')}</Link>
                     <VisibilityBadge visibility={story.visibility} />
                   </div>
                   {story.excerpt && <p className="mt-1 line-clamp-2 text-sm text-base-content/70">{story.excerpt}</p>}
-                  <p className="mt-1 text-xs text-base-content/50">
+                  <p className="mt-1 text-xs text-base-content/60">
                     {t('editor.words', { count: story.word_count ?? 0, formatted: formatNumber(story.word_count ?? 0, i18n.language) })}
                   </p>
                 </div>

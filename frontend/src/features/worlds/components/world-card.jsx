@@ -25,7 +25,7 @@ export function WorldCard({ world }) {
         {world.excerpt ? (
           <p className="line-clamp-3 text-sm text-base-content/75">{world.excerpt}</p>
         ) : (
-          <p className="text-sm italic text-base-content/50">{t('worlds.noDescription')}</p>
+          <p className="text-sm italic text-base-content/60">{t('worlds.noDescription')}</p>
         )}
         <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2 text-xs text-base-content/60">
           <span>{t('worlds.storyCount', { count: stories })}</span>

@@ -27,7 +27,7 @@ export function WorldOverview({ world, actions, compact = false }) {
           {world.description ? (
             <div className="max-w-3xl whitespace-pre-line font-serif text-lg leading-relaxed text-base-content/85">{world.description}</div>
           ) : (
-            <p className="italic text-base-content/50">{t('worlds.noDescription')}</p>
+            <p className="italic text-base-content/60">{t('worlds.noDescription')}</p>
           )}
           <dl className="stats stats-horizontal w-full max-w-xl border border-base-300 bg-base-100 text-center sm:w-auto">
             {['stories', 'entities', 'locations', 'events'].map((key) => (
