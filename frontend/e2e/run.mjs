@@ -714,12 +714,23 @@ async function worldModelFlows() {
     await captureBoth(page, `/worlds/${generatedId}/map?place=${focus.location_id}`, 'dark-map-focus', (p) => p.getByTestId('map-pin').first().waitFor());
     await captureBoth(page, `/worlds/${worldId}/characters/${traiId}`, 'dark-character', (p) => p.getByTestId('relationship-forward').first().waitFor());
     await captureBoth(page, '/profile', 'dark-profile', (p) => p.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor());
-    // The header, with the theme control, still fits a common 360 px Android screen.
-    await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(`${server.base}/`);
-    await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    check(overflow <= 1, `the dashboard is ${overflow}px wider than a 360px screen`);
+    // WCAG reflow: every main page, header included, fits 320 CSS px without sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const [path, ready] of [
+      ['/', (p) => p.getByRole('heading', { name: /^Xin chào/ }).waitFor()],
+      ['/worlds', (p) => p.getByRole('heading', { name: 'Thế giới', level: 1 }).waitFor()],
+      [`/worlds/${worldId}`, (p) => p.getByRole('heading', { name: worldName, level: 1 }).waitFor()],
+      [`/stories/${story.story_id}`, (p) => p.getByTestId('highlight').first().waitFor()],
+      [`/stories/${story.story_id}/edit`, (p) => p.locator('[data-save-status]').waitFor()],
+      [`/worlds/${worldId}/characters/${traiId}`, (p) => p.getByTestId('relationship-forward').first().waitFor()],
+      [`/worlds/${generatedId}/map`, (p) => p.getByTestId('map-pin').first().waitFor()],
+      ['/profile', (p) => p.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor()],
+    ]) {
+      await page.goto(`${server.base}${path}`);
+      await ready(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 1, `${path} is ${overflow}px wider than a 320px screen`);
+    }
     await page.setViewportSize(DESKTOP);
     await control.selectOption('system');
   });

@@ -44,7 +44,7 @@ export function WorldsBrowser({ signedIn, canCreate = signedIn }) {
           className="md:max-w-sm"
         />
         {signedIn && (
-          <fieldset className="flex flex-col gap-1.5">
+          <fieldset className="flex min-w-0 flex-col gap-1.5">
             <legend className="mb-1.5 text-sm font-medium">{t('worlds.scope.label')}</legend>
             <div role="radiogroup" aria-label={t('worlds.scope.label')} className="tabs tabs-box flex-nowrap overflow-x-auto border border-base-300 bg-base-100">
               {WORLD_SCOPES.map((value) => (
