@@ -22,20 +22,12 @@ export default function ProfilePage() {
           {me.isPending ? <LoadingState /> : me.isError ? <ErrorState error={me.error} onRetry={me.refetch} /> : <ProfileSummary user={me.data} />}
         </div>
       </section>
-      <section aria-labelledby="profile-language" className="card border border-base-300 bg-base-100">
-        <div className="card-body gap-3">
-          <h2 id="profile-language" className="card-title text-lg">{t('profile.language.title')}</h2>
-          <p className="text-sm text-base-content/70">{t('profile.language.body')}</p>
-          <LanguageSwitcher />
-        </div>
-      </section>
-      <section aria-labelledby="profile-theme" className="card border border-base-300 bg-base-100">
-        <div className="card-body gap-3">
-          <h2 id="profile-theme" className="card-title text-lg">{t('profile.theme.title')}</h2>
-          <p className="text-sm text-base-content/70">{t('profile.theme.body')}</p>
-          <ThemeSwitcher />
-        </div>
-      </section>
+      <PreferenceCard id="profile-language" title={t('profile.language.title')} body={t('profile.language.body')}>
+        <LanguageSwitcher />
+      </PreferenceCard>
+      <PreferenceCard id="profile-theme" title={t('profile.theme.title')} body={t('profile.theme.body')}>
+        <ThemeSwitcher />
+      </PreferenceCard>
       <section aria-labelledby="profile-password" className="card border border-base-300 bg-base-100">
         <div className="card-body">
           <h2 id="profile-password" className="card-title text-lg">{t('profile.password.title')}</h2>
@@ -43,5 +35,18 @@ export default function ProfilePage() {
         </div>
       </section>
     </div>
+  );
+}
+
+/** A card holding one setting of the profile: a heading, a line of help and its control. */
+function PreferenceCard({ id, title, body, children }) {
+  return (
+    <section aria-labelledby={id} className="card border border-base-300 bg-base-100">
+      <div className="card-body gap-3">
+        <h2 id={id} className="card-title text-lg">{title}</h2>
+        <p className="text-sm text-base-content/70">{body}</p>
+        {children}
+      </div>
+    </section>
   );
 }
