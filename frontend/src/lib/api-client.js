@@ -83,6 +83,25 @@ function failure(response, envelope) {
   });
 }
 
+/** fetch, with an unreachable server turned into an ApiError (an abort stays an abort). */
+async function send(path, params, init) {
+  try {
+    return await fetch(buildUrl(path, params), init);
+  } catch (cause) {
+    if (cause?.name === 'AbortError') throw cause;
+    throw new ApiError({ errorCode: 'network', status: 0, messageKey: 'errors.network' });
+  }
+}
+
+/** The error as given; a code that ends the session also signs out the caller who sent `token`. */
+function endingSessionOn(error, token) {
+  if (SIGN_OUT_CODES.has(error.errorCode) && token) {
+    clearToken();
+    announceSignedOut(error.errorCode);
+  }
+  return error;
+}
+
 export async function apiRequest(path, { method = 'GET', body, params, signal, headers = {} } = {}) {
   const token = getToken();
   const init = {
@@ -96,23 +115,10 @@ export async function apiRequest(path, { method = 'GET', body, params, signal, h
     init.body = JSON.stringify(body);
   }
 
-  let response;
-  try {
-    response = await fetch(buildUrl(path, params), init);
-  } catch (cause) {
-    if (cause?.name === 'AbortError') throw cause;
-    throw new ApiError({ errorCode: 'network', status: 0, messageKey: 'errors.network' });
-  }
-
+  const response = await send(path, params, init);
   const envelope = await readEnvelope(response);
   if (response.ok && envelope?.errorCode === SUCCESS) return envelope.data;
-
-  const error = failure(response, envelope);
-  if (SIGN_OUT_CODES.has(error.errorCode) && token) {
-    clearToken();
-    announceSignedOut(error.errorCode);
-  }
-  throw error;
+  throw endingSessionOn(failure(response, envelope), token);
 }
 
 /** The file name a Content-Disposition header gives (filename* in UTF-8 first, then filename). */
@@ -138,24 +144,12 @@ export async function apiDownload(path, { params, signal, fallbackName } = {}) {
   const token = getToken();
   const init = { method: 'GET', signal, headers: {} };
   if (token) init.headers.Authorization = `Bearer ${token}`;
-  let response;
-  try {
-    response = await fetch(buildUrl(path, params), init);
-  } catch (cause) {
-    if (cause?.name === 'AbortError') throw cause;
-    throw new ApiError({ errorCode: 'network', status: 0, messageKey: 'errors.network' });
-  }
+  const response = await send(path, params, init);
   if (response.ok) {
     const blob = await response.blob();
     return { blob, filename: filenameFromDisposition(response.headers.get('Content-Disposition'), fallbackName) };
   }
-  const envelope = await readEnvelope(response);
-  const error = failure(response, envelope);
-  if (SIGN_OUT_CODES.has(error.errorCode) && token) {
-    clearToken();
-    announceSignedOut(error.errorCode);
-  }
-  throw error;
+  throw endingSessionOn(failure(response, await readEnvelope(response)), token);
 }
 
 export const api = {
