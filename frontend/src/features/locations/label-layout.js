@@ -14,7 +14,7 @@ const DESCENT = 0.3;
 const OFFSET = 3;
 // The least space kept between two names.
 const GAP = 2;
-const PIN_RADIUS = 8;
+export const PIN_RADIUS = 8;
 
 export const SIDES = ['right', 'left', 'above', 'below'];
 

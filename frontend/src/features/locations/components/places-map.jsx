@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LABEL_FONT_SIZE, fallbackSide, labelBox, labelSize, layoutLabels, placePriorities, textPosition } from '../label-layout';
+import { LABEL_FONT_SIZE, PIN_RADIUS, fallbackSide, labelBox, labelSize, layoutLabels, placePriorities, textPosition } from '../label-layout';
 
 const PAD = 40;
 // Names go to the right of their pins when there is room: leave them some on that side.
@@ -10,7 +10,6 @@ const MAX_ZOOM = 40;
 const PAN_STEP = 60;
 const ZOOM_STEP = 1.4;
 const DRAG_THRESHOLD = 4;
-const PIN_RADIUS = 8;
 const FOCUS_PIN_RADIUS = 10;
 // The zoom buttons float over the top-right corner: no name is written under them.
 const CONTROLS_WIDTH = 48;
