@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.visibility import ANONYMOUS, Viewer, levels_seen, relation_to
+
 ROLES = ("admin", "moderator", "premium", "user", "guest")
-VISIBILITY_RANK = {"draft": 0, "private": 1, "public": 2}
 
 
 @dataclass(frozen=True)
@@ -55,23 +56,21 @@ def can_write(user) -> bool:
     return has_permission(user, "write_own")
 
 
+def viewer_of(user) -> Viewer:
+    """The user as core.visibility sees them (anonymous when None)."""
+    if user is None:
+        return ANONYMOUS
+    return Viewer(user.user_id, sees_everything(user))
+
+
 def world_role(user, world) -> str | None:
     """The user's role in a world: owner, editor, viewer or None."""
-    if user is None:
-        return None
-    if world.owner_id == user.user_id:
-        return "owner"
-    return world.collaborator_role(user.user_id)
+    return relation_to(user.user_id if user else None, world)
 
 
 def visible_levels(user, world) -> tuple[str, ...]:
     """The visibility levels of the world's content that the user may see."""
-    role = world_role(user, world)
-    if sees_everything(user) or role in ("owner", "editor"):
-        return ("draft", "private", "public")
-    if role == "viewer":
-        return ("private", "public")
-    return ("public",)
+    return levels_seen(viewer_of(user), world)
 
 
 def can_view_world(user, world) -> bool:
@@ -108,16 +107,6 @@ def can_delete_story(user, world, story) -> bool:
     if has_permission(user, "delete_any") or can_manage_world(user, world):
         return True
     return can_edit_content(user, world) and story.owner_id == user.user_id
-
-
-def more_visible(a: str, b: str) -> bool:
-    """Whether visibility a is strictly more visible than b."""
-    return VISIBILITY_RANK[a] > VISIBILITY_RANK[b]
-
-
-def clamp_visibility(wanted: str, ceiling: str) -> str:
-    """The wanted visibility, lowered to the ceiling if it is above it."""
-    return ceiling if more_visible(wanted, ceiling) else wanted
 
 
 def world_permissions(user, world) -> dict:

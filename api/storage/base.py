@@ -1,11 +1,43 @@
-"""The storage contract every backend fulfils, in terms of models rather than queries."""
+"""The storage contract: transactions, unique keys, versions and queries named for their use.
+
+Services read through a `Reader` and change data only inside a transaction:
+
+    with storage.transaction() as tx:
+        story = tx.get(Story, story_id)
+        story.title = "New"
+        tx.update(story)
+
+A transaction is atomic, isolated from every other writer (in this or any other process) and
+durable when the `with` block ends; readers outside it see its writes only then. Reads inside
+it see its own writes. An exception leaving the block undoes everything it wrote. Unique keys
+are enforced by the storage (`DuplicateKey`), and versioned tables compare-and-set the
+`version` of the model being updated (`StaleVersion`). A `DuplicateKey` or `StaleVersion` ends
+the transaction: let it leave the block. When a backend cannot serialise two transactions it
+raises `TransactionConflict`; `retry_on_conflict` runs the service method again.
+"""
 
 from __future__ import annotations
 
+import functools
+import logging
+import random
+import time
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from storage.schema import TABLES
+from core.visibility import Viewer
+
+log = logging.getLogger("storyloom.storage")
+WORLD_SCOPES = ("all", "mine", "shared", "public")
+
+
+class StorageError(Exception):
+    """The backend cannot read or durably write right now."""
+
+
+class TransactionConflict(StorageError):
+    """A concurrent transaction made this one impossible to serialise; run it again."""
 
 
 class DuplicateKey(Exception):
@@ -17,26 +49,27 @@ class DuplicateKey(Exception):
         self.key = key
 
 
-class StorageError(Exception):
-    """The backend cannot read or durably write right now."""
+class StaleVersion(Exception):
+    """An update was based on a version that is no longer the stored one (or none is stored)."""
+
+    def __init__(self, table: str, doc_id: str, stored: int | None):
+        super().__init__(f"{table} {doc_id} is at version {stored}")
+        self.table = table
+        self.doc_id = doc_id
+        self.stored = stored
 
 
 @dataclass(frozen=True)
-class Query:
-    """A backend-neutral query.
+class PageRequest:
+    """Which page of a list: pages count from 1."""
 
-    `any_of` lists alternatives of field equalities (a list-valued field matches when it
-    contains the value); the alternatives must not overlap, so totals can be summed.
-    `text` is a folded substring looked for in `text_fields`, which must hold folded text.
-    """
+    page: int = 1
+    page_size: int = 20
 
-    any_of: tuple = ({},)
-    text: str | None = None
-    text_fields: tuple = ()
-    order_by: str | None = None
-    descending: bool = True
-    offset: int = 0
-    limit: int | None = None
+    @property
+    def offset(self) -> int:
+        """How many items come before the page."""
+        return (self.page - 1) * self.page_size
 
 
 @dataclass
@@ -47,83 +80,202 @@ class Page:
     total: int = 0
 
 
-class Storage(ABC):
-    """Durable document storage: every write is on disk when the call returns."""
+@dataclass(frozen=True)
+class Counts:
+    """What a world holds, as one caller may see it."""
+
+    stories: int = 0
+    entities: int = 0
+    locations: int = 0
+    events: int = 0
+
+
+class Reader(ABC):
+    """Every query a service may ask, named for its use. Pages are in the order named."""
+
+    # documents by id
+
+    @abstractmethod
+    def get(self, model_cls, doc_id: str):
+        """The model with that id, or None."""
+
+    @abstractmethod
+    def get_many(self, model_cls, ids) -> list:
+        """The models that exist among the ids, in the order of the ids."""
+
+    # accounts
+
+    @abstractmethod
+    def user_by(self, key: str, value: str):
+        """The user whose `username_key` or `email_key` has that (folded) value, or None."""
+
+    @abstractmethod
+    def session(self, user_id: str, jti: str) -> tuple:
+        """(the user or None, whether the token with that jti was revoked), in one read."""
+
+    @abstractmethod
+    def list_users(self, text: str | None, role: str | None, page: PageRequest) -> Page:
+        """Users whose folded username or email contains `text`, of one role; newest first."""
+
+    @abstractmethod
+    def expired_revocations(self, now: int, limit: int) -> list[str]:
+        """Jtis of up to `limit` revocations whose token expired before `now`."""
+
+    # worlds
+
+    @abstractmethod
+    def list_visible_worlds(self, viewer: Viewer, scope: str, text: str | None,
+                            page: PageRequest) -> Page:
+        """Worlds the viewer sees, newest change first.
+
+        scope: all (everything seen), mine (owned), shared (seen as a collaborator), public.
+        `text` is a folded part of the name.
+        """
+
+    @abstractmethod
+    def world_counts(self, levels_by_world: dict) -> dict:
+        """{world_id: Counts}; stories are counted only at the levels given for their world."""
+
+    @abstractmethod
+    def ids_in_world(self, model_cls, world_id: str) -> list[str]:
+        """Ids of every story, entity, location or event of a world."""
+
+    # stories
+
+    @abstractmethod
+    def list_visible_stories(self, viewer: Viewer, page: PageRequest) -> Page:
+        """Stories of every world, as far as the viewer sees them; newest change first."""
+
+    @abstractmethod
+    def stories_of_owner(self, owner_id: str, page: PageRequest) -> Page:
+        """Stories a user wrote, in any world; newest change first."""
+
+    @abstractmethod
+    def stories_of_world(self, world_id: str, levels=None, page: PageRequest | None = None
+                         ) -> Page:
+        """Stories of a world at the given levels (all when None), in the world's order."""
+
+    @abstractmethod
+    def last_story_order(self, world_id: str) -> int:
+        """The highest `order` of the world's stories, 0 when it has none."""
+
+    # what worlds hold
+
+    @abstractmethod
+    def entities_of_world(self, world_id: str, entity_type: str | None = None,
+                          text: str | None = None, page: PageRequest | None = None) -> Page:
+        """A world's entities by folded name; `text` is a folded part of a name or alias."""
+
+    @abstractmethod
+    def locations_of_world(self, world_id: str, location_type: str | None = None,
+                           text: str | None = None, page: PageRequest | None = None) -> Page:
+        """A world's places by folded name; `text` is a folded part of a name or alias."""
+
+    @abstractmethod
+    def events_of_world(self, world_id: str) -> list:
+        """Every event of a world, by day number (undated last), then id."""
+
+    @abstractmethod
+    def events_between(self, world_id: str, day_from: int, day_to: int) -> list:
+        """Events of a world whose day number lies in [day_from, day_to], by day number."""
+
+    @abstractmethod
+    def named(self, model_cls, world_id: str, name_key: str):
+        """The entity or location of the world whose folded name or alias is name_key."""
+
+    @abstractmethod
+    def referencing(self, model_cls, field: str, target_id: str) -> list:
+        """Models whose reference field (TableSpec.references) holds the id."""
+
+    # counting
+
+    @abstractmethod
+    def public_counts(self, owner_id: str) -> tuple[int, int]:
+        """(public worlds, public stories) owned by a user, for quotas."""
+
+    @abstractmethod
+    def visible_totals(self, viewer: Viewer) -> dict:
+        """{worlds, stories, entities, locations, events} the viewer sees."""
+
+    @abstractmethod
+    def totals(self) -> dict:
+        """True totals for admins: users by role and banned, worlds and stories by level."""
+
+
+class Transaction(Reader):
+    """Reads and writes of one unit of work; see the module docstring."""
+
+    @abstractmethod
+    def insert(self, model) -> None:
+        """Store a new model (version 1 when versioned); DuplicateKey if a key is taken."""
+
+    @abstractmethod
+    def update(self, model) -> None:
+        """Replace a stored model; versioned ones must carry the stored version (StaleVersion
+        otherwise) and come back with it raised by one."""
+
+    @abstractmethod
+    def upsert(self, model) -> None:
+        """Insert or replace an unversioned model (counters, records)."""
+
+    @abstractmethod
+    def delete(self, model_cls, *ids: str) -> None:
+        """Delete models by id; missing ids are ignored."""
+
+
+class Storage(Reader):
+    """A backend: reads from committed data, writes through transactions."""
 
     kind = "abstract"
 
-    def get(self, model_cls, doc_id: str):
-        """The model with that id, or None."""
-        doc = self._get(TABLES[model_cls].name, doc_id)
-        return None if doc is None else model_cls.from_dict(doc)
-
-    def get_many(self, model_cls, ids) -> list:
-        """The models that exist among the ids, in the order of the ids."""
-        docs = self._get_many(TABLES[model_cls].name, list(ids))
-        return [model_cls.from_dict(doc) for doc in docs]
-
-    def find(self, model_cls, query: Query = Query()) -> Page:
-        """A page of the models matching the query, and their total."""
-        docs, total = self._find(TABLES[model_cls].name, query)
-        return Page([model_cls.from_dict(doc) for doc in docs], total)
-
-    def find_ids(self, model_cls, query: Query = Query()) -> list[str]:
-        """The ids of all models matching the query, in its order."""
-        return self._find_ids(TABLES[model_cls].name, query)
-
-    def count(self, model_cls, *any_of: dict) -> int:
-        """How many models match any of the (non-overlapping) alternatives."""
-        return self._count(TABLES[model_cls].name, any_of or ({},))
-
-    def find_one_by(self, model_cls, key: str, value):
-        """The model whose unique key has that value, or None."""
-        doc = self._get_unique(TABLES[model_cls].name, key, value)
-        return None if doc is None else model_cls.from_dict(doc)
-
-    def save(self, *models) -> None:
-        """Store the models (insert or replace) in one atomic, durable write."""
-        self.commit(saves=models)
-
-    def delete(self, model_cls, *ids: str) -> None:
-        """Delete models by id in one atomic, durable write; missing ids are ignored."""
-        self.commit(deletes=[(model_cls, doc_id) for doc_id in ids])
-
-    def commit(self, saves=(), deletes=()) -> None:
-        """Apply saves and (model class, id) deletions atomically and durably."""
-        puts = [(TABLES[type(m)].name, m.to_document()) for m in saves]
-        dels = [(TABLES[cls].name, doc_id) for cls, doc_id in deletes]
-        if puts or dels:
-            self._write(puts, dels)
-
-    def generation(self) -> int | None:
-        """A number that changes with every committed write, or None if it cannot be known here."""
-        return None
-
-    def stats(self) -> dict:
-        """Backend facts for health and benchmarks (counts per table)."""
-        return {spec.name: self._count(spec.name, ({},)) for spec in TABLES.values()}
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Transaction]:
+        """A unit of work; see the module docstring."""
 
     @abstractmethod
-    def _get(self, table: str, doc_id: str) -> dict | None: ...
+    def change_marks(self, scopes: tuple[str, ...]) -> tuple:
+        """Counters that change once a write touching any of the scopes is committed.
+
+        Scopes are `table:<name>` and `world:<world_id>` (schema.change_scopes). Reading the
+        marks before reading data and caching the answer under them never serves a stale
+        answer: the marks move only after the write is visible.
+        """
 
     @abstractmethod
-    def _get_many(self, table: str, ids: list[str]) -> list[dict]: ...
+    def health(self) -> dict:
+        """{writable: bool, detail: str}: whether writes can be made durable right now."""
 
     @abstractmethod
-    def _get_unique(self, table: str, key: str, value) -> dict | None: ...
+    def documents(self):
+        """Every stored document as (table name, document) pairs, for backups and moves."""
 
     @abstractmethod
-    def _find(self, table: str, query: Query) -> tuple[list[dict], int]: ...
-
-    @abstractmethod
-    def _find_ids(self, table: str, query: Query) -> list[str]: ...
-
-    @abstractmethod
-    def _count(self, table: str, any_of: tuple) -> int: ...
-
-    @abstractmethod
-    def _write(self, puts: list, deletes: list) -> None: ...
+    def load_documents(self, pairs) -> int:
+        """Store (table name, document) pairs into an empty storage, in one transaction."""
 
     @abstractmethod
     def close(self) -> None:
-        """Flush what is pending and release the data (idempotent)."""
+        """Make everything durable and release the data (idempotent)."""
+
+
+MAX_ATTEMPTS = 8
+
+
+def retry_on_conflict(method):
+    """Run a service method again when its transaction lost a race (TransactionConflict).
+
+    The method must do its writes in one transaction and have no other side effects, so that
+    running it again is the same as running it once.
+    """
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return method(*args, **kwargs)
+            except TransactionConflict:
+                if attempt == MAX_ATTEMPTS:
+                    log.warning("transaction conflict persisted", extra={"fields": {
+                        "method": method.__qualname__, "attempts": attempt}})
+                    raise
+                time.sleep(random.uniform(0, 0.002 * 2 ** attempt))
+    return wrapper

@@ -75,6 +75,7 @@ class Journal:
         self._flushing = False                 # a leader is writing and syncing a batch
         self._size = 0                         # bytes of the open segment written so far
         self._broken = False                   # a failed batch could not be cut off the file
+        self._halted = False                   # a batch failed: no appends until resume()
         self.bytes_in_segment = 0
 
     def segments(self) -> list[int]:
@@ -125,9 +126,26 @@ class Journal:
         self.bytes_in_segment = self._size
         fsync_dir(self.directory)
 
+    @property
+    def durable(self) -> int:
+        """The sequence number up to which every line is on disk."""
+        return self._durable
+
+    @property
+    def halted(self) -> bool:
+        """Whether a failed batch stopped appends until the writer calls resume()."""
+        return self._halted
+
     def append(self, line: bytes) -> int:
-        """Queue a line for the current segment; returns its sequence number."""
+        """Queue a line for the current segment; returns its sequence number.
+
+        Refused while halted: lines queued after a failed batch may build on its changes.
+        """
         with self._lock:
+            if self._broken:
+                raise StorageError("the journal could not undo a failed write; restart Storyloom")
+            if self._halted:
+                raise StorageError("the journal is recovering from a failed write")
             self._pending.append(line)
             self.bytes_in_segment += len(line)
             self._seq += 1
@@ -171,8 +189,11 @@ class Journal:
         except OSError:
             cut = _cut_back(fd, start)
             with self._lock:
-                self._failed = last
-                self.bytes_in_segment -= len(batch)
+                # Lines queued meanwhile may build on this batch's changes: they fail with it.
+                self._failed = self._seq
+                self._pending.clear()
+                self.bytes_in_segment = start
+                self._halted = True
                 self._broken = self._broken or not cut
             raise
         with self._lock:
@@ -182,6 +203,11 @@ class Journal:
         """Write and fsync whatever is pending, once no leader is at work (lock held)."""
         self._flush_done.wait_for(lambda: not self._flushing)
         self._commit(*self._take_batch())
+
+    def resume(self) -> None:
+        """Accept appends again once the writer has undone every failed line's changes."""
+        with self._lock:
+            self._halted = False
 
     def rotate(self) -> int:
         """Close the current segment durably, open the next; returns the closed number."""

@@ -23,6 +23,7 @@ class Entity(Model):
     attributes: dict = field(default_factory=dict)
     relationships: list = field(default_factory=list)
     source: dict = field(default_factory=lambda: {"kind": "user"})
+    version: int = 0
 
     def to_document(self) -> dict:
         """The stored document, with folded name keys and relationship targets for indexes."""

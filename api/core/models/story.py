@@ -27,6 +27,7 @@ class Story(Model):
     linked_story_ids: list = field(default_factory=list)
     word_count: int = 0
     excerpt: str = ""
+    version: int = 0
 
     def to_document(self) -> dict:
         """The stored document: word count and excerpt brought up to date, and a search key."""

@@ -38,6 +38,7 @@ class World(Model):
     visibility: str = "private"
     collaborators: list = field(default_factory=list)
     calendar: dict = field(default_factory=default_calendar)
+    version: int = 0
 
     def to_document(self) -> dict:
         """The stored document, with derived keys that storage indexes."""
