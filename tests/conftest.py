@@ -1,4 +1,10 @@
-"""Shared fixtures: a real ApiBackend on a temporary TinyDB directory, its client, and users."""
+"""Shared fixtures: a real ApiBackend on each storage backend, its client, and users.
+
+`backend` runs a test once per durable backend (TinyDB in a temporary folder, and PostgreSQL
+in a schema of its own when a server is reachable); matrix modules use the in-memory backend
+instead of TinyDB (`backend_kinds = MATRIX_BACKENDS` at module level), since they make
+thousands of requests whose durability other suites already prove.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +13,38 @@ import itertools
 import pytest
 
 from interfaces.api_backend import ApiBackend
+from storage.memory_storage import MemoryStorage
 from tests.builders import Actors, make_user
+from tests.support.checked_client import CheckedClient
 
 # argon2 at its production cost takes ~140 ms a hash; tests use the cheapest sound setting.
 FAST_HASH = {"password_time_cost": 1, "password_memory_kib": 1024}
 TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
+API_BACKENDS = ["tinydb"]
+MATRIX_BACKENDS = ["memory"]
 
 
-def build_backend(tmp_path, **overrides) -> ApiBackend:
-    """An ApiBackend isolated from the machine's environment."""
+def build_backend(tmp_path, kind: str = "tinydb", **overrides) -> ApiBackend:
+    """An ApiBackend of the storage kind, isolated from the machine's environment."""
     settings = {"data_dir": str(tmp_path / "data"), "jwt_secret": TEST_SECRET,
                 "frontend_dist": str(tmp_path / "no-frontend"), **FAST_HASH, **overrides}
-    return ApiBackend(env={}, **settings)
+    storage = MemoryStorage() if kind == "memory" else None
+    backend = ApiBackend(env={}, storage=storage, **settings)
+    backend.app.test_client_class = CheckedClient
+    return backend
+
+
+def pytest_generate_tests(metafunc):
+    """Parametrize `backend_kind` by the module's `backend_kinds` (default API_BACKENDS)."""
+    if "backend_kind" in metafunc.fixturenames:
+        kinds = getattr(metafunc.module, "backend_kinds", API_BACKENDS)
+        metafunc.parametrize("backend_kind", kinds, scope="function")
 
 
 @pytest.fixture
-def backend(tmp_path):
-    """The whole backend on a fresh data directory, closed after the test."""
-    instance = build_backend(tmp_path)
+def backend(tmp_path, backend_kind):
+    """The whole backend on fresh, empty storage of one kind, closed after the test."""
+    instance = build_backend(tmp_path, backend_kind)
     yield instance
     instance.close()
 
@@ -37,7 +57,7 @@ def app(backend):
 
 @pytest.fixture
 def client(app):
-    """Flask's test client for the app."""
+    """A test client that also checks every successful answer against its Out schema."""
     return app.test_client()
 
 

@@ -1,11 +1,11 @@
 """Ties between generated entities: a few plausible character relationships and faction members.
 
-Each tie is added on both sides with the inverse type, as the entity service mirrors them.
+Each tie is recorded on one side; core.relationships.mirror_all shows it on the other side
+when the generated entities become models (services/world_generation.py).
 """
 
 from __future__ import annotations
 
-from core.relationships import inverse_of
 from generators.trait_pools import CHARACTER_TIES
 
 
@@ -38,9 +38,8 @@ def oriented(a: dict, b: dict, kind: str) -> tuple[dict, dict, str]:
 
 
 def tie(a: dict, b: dict, kind: str) -> None:
-    """Record a tie of the kind from a to b, and its inverse from b to a."""
+    """Record a tie of the kind from a to b."""
     a["ties"].append({"target": b, "type": kind})
-    b["ties"].append({"target": a, "type": inverse_of(kind)})
 
 
 def join_factions(rng, characters: list[dict], factions: list[dict]) -> None:
@@ -53,6 +52,7 @@ def join_factions(rng, characters: list[dict], factions: list[dict]) -> None:
             character["attributes"]["faction"] = faction["name"]
             tie(character, faction, "member_of")
     for faction in factions:
-        members = [t["target"] for t in faction["ties"] if t["type"] == "has_member"]
+        members = [c for c in characters if any(t["target"] is faction and t["type"] == "member_of"
+                                                 for t in c["ties"])]
         if members and rng.random() < 0.6:
             tie(rng.choice(members), faction, "leader_of")

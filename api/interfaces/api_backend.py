@@ -7,14 +7,14 @@ import logging
 from flask import Flask
 from flask_cors import CORS
 
-from interfaces.auth_middleware import AuthGuards
 from core.errors import ValidationFailed
+from interfaces.auth_guards import AuthGuards
 from interfaces.config import ConfigError, load_config, load_or_create_jwt_secret
+from interfaces.endpoint import Endpoints
 from interfaces.error_handlers import register_error_handlers
 from interfaces.frontend import create_frontend_bp
 from interfaces.request_context import register_request_hooks
 from interfaces.response_cache import ResponseCache
-from interfaces.schemas.auth import UserRegister
 from interfaces.routes.admin import create_admin_bp
 from interfaces.routes.auth import create_auth_bp
 from interfaces.routes.entities import create_entities_bp
@@ -24,12 +24,12 @@ from interfaces.routes.stats import create_stats_bp
 from interfaces.routes.stories import create_stories_bp
 from interfaces.routes.transfer import create_transfer_bp
 from interfaces.routes.worlds import create_worlds_bp
+from interfaces.schemas.auth import UserRegister
 from interfaces.swagger import register_swagger
 from interfaces.validation import parse_model
-from services import (AdminService, AuthService, EntityService, GPTService, KeyedLocks,
-                      LinkService, LocationService, Passwords, QuotaService,
-                      SlidingWindowLimiter, StatsService, StoryService, TokenService,
-                      WorldService)
+from services import (AdminService, AuthService, EntityService, GPTService, LinkService,
+                      LocationService, Passwords, QuotaService, SlidingWindowLimiter,
+                      StatsService, StoryService, TokenService, WorldService)
 from services.export_service import ExportService
 from services.import_service import ImportService
 from storage import create_storage
@@ -39,40 +39,48 @@ log = logging.getLogger("storyloom")
 
 
 class ApiBackend:
-    """The whole backend: configuration, storage, services and the Flask app."""
+    """The whole backend: configuration, storage, services and the Flask app.
 
-    def __init__(self, env=None, **overrides):
+    `storage` may be handed in (tests use the in-memory backend); otherwise the configuration
+    chooses it.
+    """
+
+    def __init__(self, env=None, storage=None, **overrides):
         self.config = load_config(env, **overrides)
-        self.storage = create_storage(self.config.data_dir, self.config.database_url,
-                                      self.config.snapshot_mb)
-        self._build_services()
-        self.app = self._create_app()
-        register_error_handlers(self.app)
-        register_request_hooks(self.app)
-        self._register_blueprints()
-        register_swagger(self.app, __version__)
-        self._ensure_first_admin()
+        self.storage = storage or create_storage(self.config.data_dir, self.config.database_url,
+                                                 self.config.snapshot_mb)
+        try:
+            self._build_services()
+            self.app = self._create_app()
+            register_error_handlers(self.app, self.config.max_body_mb * 1024 * 1024)
+            register_request_hooks(self.app)
+            endpoints = self._register_blueprints()
+            self.app.extensions["storyloom_responses"] = endpoints.responses
+            register_swagger(self.app, __version__, endpoints.models)
+            self._ensure_first_admin()
+        except BaseException:
+            self.storage.close()
+            raise
 
     def _build_services(self) -> None:
         config = self.config
         secret = config.jwt_secret or load_or_create_jwt_secret(config.data_dir)
-        self.quotas = QuotaService(self.storage)
+        storage = self.storage
+        self.quotas = QuotaService(storage)
         self.auth_service = AuthService(
-            self.storage,
-            Passwords(config.password_time_cost, config.password_memory_kib),
+            storage, Passwords(config.password_time_cost, config.password_memory_kib),
             TokenService(secret, config.jwt_lifetime_hours * 3600), self.quotas,
             SlidingWindowLimiter(config.login_max_failures, config.login_window_seconds),
             SlidingWindowLimiter(config.ip_max_failures, config.login_window_seconds))
-        world_locks = KeyedLocks()
-        self.world_service = WorldService(self.storage, self.quotas)
-        self.story_service = StoryService(self.storage, self.quotas)
-        self.entity_service = EntityService(self.storage, world_locks)
-        self.location_service = LocationService(self.storage, world_locks)
-        self.link_service = LinkService(self.storage, self.story_service, world_locks)
-        self.admin_service = AdminService(self.storage, self.auth_service)
-        self.stats_service = StatsService(self.storage, self.world_service, self.story_service)
-        self.export_service = ExportService(self.storage)
-        self.import_service = ImportService(self.storage, self.world_service)
+        self.world_service = WorldService(storage, self.quotas)
+        self.story_service = StoryService(storage, self.quotas)
+        self.entity_service = EntityService(storage)
+        self.location_service = LocationService(storage)
+        self.link_service = LinkService(storage)
+        self.admin_service = AdminService(storage, self.auth_service)
+        self.stats_service = StatsService(storage)
+        self.export_service = ExportService(storage)
+        self.import_service = ImportService(storage, self.world_service)
         self.gpt_service = GPTService(config.openai_base_url, config.openai_api_key,
                                       config.openai_model)
 
@@ -83,25 +91,26 @@ class ApiBackend:
         if self.config.cors_origins:
             CORS(app, resources={r"/api/*": {"origins": list(self.config.cors_origins)}},
                  expose_headers=["X-Request-ID", "Retry-After"],
-                 allow_headers=["Authorization", "Content-Type", "X-Request-ID"])
+                 allow_headers=["Authorization", "Content-Type", "X-Request-ID", "If-Match"])
         return app
 
-    def _register_blueprints(self) -> None:
-        auth = AuthGuards(self.auth_service)
-        cache = ResponseCache(self.storage.generation)
+    def _register_blueprints(self) -> Endpoints:
+        endpoints = Endpoints(AuthGuards(self.auth_service),
+                              ResponseCache(self.storage.change_marks))
         for blueprint in (
-            create_health_bp(self.storage.kind, self.gpt_service, __version__),
-            create_auth_bp(self.auth_service, auth),
-            create_worlds_bp(self.world_service, self.story_service, auth, cache),
-            create_stories_bp(self.story_service, self.link_service, auth, cache),
-            create_entities_bp(self.entity_service, auth, cache),
-            create_locations_bp(self.location_service, auth, cache),
-            create_admin_bp(self.admin_service, auth),
-            create_stats_bp(self.stats_service, auth),
-            create_transfer_bp(self.export_service, self.import_service, auth),
+            create_health_bp(self.storage, self.gpt_service, __version__, endpoints),
+            create_auth_bp(self.auth_service, endpoints),
+            create_worlds_bp(self.world_service, self.story_service, endpoints),
+            create_stories_bp(self.story_service, self.link_service, endpoints),
+            create_entities_bp(self.entity_service, endpoints),
+            create_locations_bp(self.location_service, endpoints),
+            create_admin_bp(self.admin_service, endpoints),
+            create_stats_bp(self.stats_service, endpoints),
+            create_transfer_bp(self.export_service, self.import_service, endpoints),
             create_frontend_bp(self.config.frontend_dist),
         ):
             self.app.register_blueprint(blueprint)
+        return endpoints
 
     def _ensure_first_admin(self) -> None:
         config = self.config
@@ -112,7 +121,6 @@ class ApiBackend:
                                                "email": config.admin_email,
                                                "password": config.admin_password})
         except ValidationFailed as exc:
-            self.close()
             raise ConfigError(f"ADMIN_* variables: {exc.data['fields']}") from None
         self.auth_service.ensure_admin(admin.username, admin.email, admin.password)
 

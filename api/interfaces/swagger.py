@@ -8,18 +8,13 @@ import re
 from flasgger import Swagger, swag_from
 from pydantic.json_schema import models_json_schema
 
-from core.errors import ERROR_CODES
-from interfaces.schemas.outputs import Out
+from core.errors import (BAD_BODY, BODY_TOO_LARGE, ERROR_CODES, INTERNAL_ERROR,
+                         INVALID_PARAMETERS, MISSING_FIELD, STORAGE_UNAVAILABLE, SUCCESS)
 
 _REF = "#/components/schemas/{model}"
-_AUTH_ERRORS = {"token": ("1001", "1002", "1005"), "optional": ("1002", "1005"),
-                "admins": ("1001", "1002", "1004", "1005"),
-                "moderators and admins": ("1001", "1002", "1004", "1005")}
-_SECURITY = {"token": [{"bearerAuth": []}], "optional": [{}, {"bearerAuth": []}],
-             "admins": [{"bearerAuth": []}], "moderators and admins": [{"bearerAuth": []}]}
 
 
-def _envelope(data_schema: dict, code: str = "0000") -> dict:
+def _envelope(data_schema: dict, code: str = SUCCESS) -> dict:
     return {"type": "object", "required": ["errorCode", "errorDetail", "data"], "properties": {
         "errorCode": {"type": "string", "example": code},
         "errorDetail": {"type": "string"}, "data": data_schema}}
@@ -48,32 +43,28 @@ def _query_parameter_specs(model) -> tuple:
             for name, prop in schema.get("properties", {}).items())
 
 
-def doc(summary: str, *, tag: str, response: type[Out] | None = None, status: int = 200,
-        errors: tuple = (), description: str = ""):
-    """Document a view from its own decorators (auth, body, query) plus the given extras."""
-    def decorator(view):
-        auth = getattr(view, "auth", None)
-        body = getattr(view, "body_model", None)
-        query = getattr(view, "query_model", None)
-        codes = list(errors) + list(_AUTH_ERRORS.get(auth, ())) + ["5001", "5002"]
-        spec = {"tags": [tag], "summary": summary, "description": description,
-                "parameters": _query_parameters(query) if query else [],
-                "responses": {str(status): {"description": summary, "content": {
-                    "application/json": {"schema": _envelope(
-                        {"$ref": _REF.format(model=response.__name__)} if response
-                        else {"type": "object"})}}}}}
-        if body is not None:
-            codes += ["2001", "2002", "2003", "2006"]
-            spec["requestBody"] = {"required": True, "content": {"application/json": {
-                "schema": {"$ref": _REF.format(model=body.__name__)}}}}
-        if query is not None:
-            codes.append("2001")
-        spec["responses"].update(_error_responses(codes))
-        if auth in _SECURITY:
-            spec["security"] = _SECURITY[auth]
-        view.openapi_models = [m for m in (body, response) if m is not None]
-        return swag_from(spec)(view)
-    return decorator
+def operation(summary: str, *, tag: str, security, access_errors: tuple, rule: str,
+              body=None, query=None, response=None, status: int = 200, errors: tuple = (),
+              description: str = "", download: tuple = ()) -> dict:
+    """The OpenAPI operation of a route, from what its route decorator declares."""
+    codes = [*errors, *access_errors, INTERNAL_ERROR, STORAGE_UNAVAILABLE]
+    success = ({media: {"schema": {"type": "string", "format": "binary"}} for media in download}
+               if download else {"application/json": {"schema": _envelope(
+                   {"$ref": _REF.format(model=response.__name__)} if response
+                   else {"type": "object"})}})
+    spec = {"tags": [tag], "summary": summary, "description": description,
+            "parameters": _path_parameters(rule) + (_query_parameters(query) if query else []),
+            "responses": {str(status): {"description": summary, "content": success}}}
+    if body is not None:
+        codes += [INVALID_PARAMETERS, MISSING_FIELD, BAD_BODY, BODY_TOO_LARGE]
+        spec["requestBody"] = {"required": True, "content": {"application/json": {
+            "schema": {"$ref": _REF.format(model=body.__name__)}}}}
+    if query is not None:
+        codes.append(INVALID_PARAMETERS)
+    spec["responses"].update(_error_responses(codes))
+    if security is not None:
+        spec["security"] = security
+    return spec
 
 
 def to_openapi30(schema):
@@ -112,16 +103,9 @@ def _component_schemas(models: frozenset) -> dict:
     return to_openapi30(defs.get("$defs", {}))
 
 
-def register_swagger(app, version: str) -> Swagger:
+def register_swagger(app, version: str, models) -> Swagger:
     """Serve the spec at /apispec.json and the Swagger UI at /api/docs."""
-    models = frozenset(m for view in app.view_functions.values()
-                       for m in getattr(view, "openapi_models", ()))
-    for rule in app.url_map.iter_rules():
-        view = app.view_functions.get(rule.endpoint)
-        spec = getattr(view, "specs_dict", None)
-        if spec is not None and "<" in rule.rule:
-            names = {p["name"] for p in spec["parameters"]}
-            spec["parameters"] += [p for p in _path_parameters(rule.rule) if p["name"] not in names]
+    models = frozenset(models)
     error_table = "\n".join(f"| {code} | {status} | {text} |"
                             for code, (status, text) in ERROR_CODES.items())
     template = {

@@ -1,8 +1,6 @@
-"""Decorators that parse and validate request bodies and query strings with pydantic."""
+"""Parsing and validating request bodies and query strings with pydantic (2001/2002/2003)."""
 
 from __future__ import annotations
-
-import functools
 
 import orjson
 from flask import request
@@ -54,25 +52,3 @@ def json_object() -> dict:
     if not isinstance(data, dict):
         raise BadBody("The body must be a JSON object")
     return data
-
-
-def validate_body(model_cls):
-    """Hand the view a validated `body` built from the JSON request body."""
-    def decorator(view):
-        @functools.wraps(view)
-        def wrapper(*args, **kwargs):
-            return view(*args, body=parse_model(model_cls, json_object()), **kwargs)
-        wrapper.body_model = model_cls
-        return wrapper
-    return decorator
-
-
-def validate_query(model_cls):
-    """Hand the view a validated `query` built from the query string."""
-    def decorator(view):
-        @functools.wraps(view)
-        def wrapper(*args, **kwargs):
-            return view(*args, query=parse_model(model_cls, request.args.to_dict()), **kwargs)
-        wrapper.query_model = model_cls
-        return wrapper
-    return decorator

@@ -4,7 +4,6 @@ from services.admin_service import AdminService
 from services.auth_service import AuthService
 from services.entity_service import EntityService
 from services.gpt_service import GPTService
-from services.keyed_locks import KeyedLocks
 from services.linking import LinkService
 from services.location_service import LocationService
 from services.passwords import Passwords
@@ -15,7 +14,7 @@ from services.story_service import StoryService
 from services.tokens import TokenService
 from services.world_service import WorldService
 
-__all__ = ["AdminService", "AuthService", "EntityService", "GPTService", "KeyedLocks",
+__all__ = ["AdminService", "AuthService", "EntityService", "GPTService",
            "LinkService", "LocationService", "Passwords", "QuotaService",
            "SlidingWindowLimiter", "StatsService", "StoryService", "TokenService",
            "WorldService"]

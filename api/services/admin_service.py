@@ -6,11 +6,11 @@ import logging
 
 from core.clock import now_iso
 from core.errors import Forbidden, NotFound
-from core.models import Entity, Event, Location, Story, User, World
+from core.models import User
+from core.models.views import AccountView, PageView
 from core.permissions import ROLE_PERMISSIONS, ROLES, quotas_for
 from core.text import fold
-from services.world_access import page_of
-from storage.base import Query
+from storage import PageRequest, retry_on_conflict
 
 log = logging.getLogger("storyloom.admin")
 
@@ -22,73 +22,62 @@ class AdminService:
         self._storage = storage
         self._auth = auth_service
 
-    def _load(self, user_id: str) -> User:
-        user = self._storage.get(User, user_id)
-        if user is None:
-            raise NotFound("user")
-        return user
-
-    def _admin_view(self, user: User) -> dict:
-        return {**self._auth.user_view(user), "ban_reason": user.ban_reason,
-                "updated_at": user.updated_at}
-
-    def list_users(self, q: str | None = None, role: str | None = None, page: int = 1,
-                   page_size: int = 20) -> dict:
+    def list_users(self, q: str | None = None, role: str | None = None,
+                   page: PageRequest = PageRequest()) -> PageView:
         """Accounts, newest first, filtered by username/email part and role."""
-        query = Query(any_of=({"role": role},) if role else ({},),
-                      text=fold(q) if q else None, text_fields=("username_key", "email_key"),
-                      offset=(page - 1) * page_size, limit=page_size)
-        found = self._storage.find(User, query)
-        return page_of([self._admin_view(u) for u in found.items], found.total, page, page_size)
+        found = self._storage.list_users(fold(q) if q else None, role, page)
+        return PageView([self._auth.account(u) for u in found.items], found.total, page.page,
+                        page.page_size)
 
-    def get_user(self, user_id: str) -> dict:
+    def get_user(self, user_id: str) -> AccountView:
         """One account with its quotas and ban state."""
-        return {"user": self._admin_view(self._load(user_id))}
+        return self._auth.account(_existing(self._storage, user_id))
 
-    def set_role(self, actor: User, user_id: str, role: str) -> dict:
+    @retry_on_conflict
+    def set_role(self, actor: User, user_id: str, role: str) -> AccountView:
         """Change a role; its quotas apply on the next request. Admins cannot demote themselves."""
-        target = self._load(user_id)
-        if target.user_id == actor.user_id and role != "admin":
-            raise Forbidden("An admin cannot demote themself")
-        target.role, target.updated_at = role, now_iso()
-        self._storage.save(target)
+        with self._storage.transaction() as tx:
+            target = _existing(tx, user_id)
+            if target.user_id == actor.user_id and role != "admin":
+                raise Forbidden("An admin cannot demote themself")
+            target.role, target.updated_at = role, now_iso()
+            tx.update(target)
         log.info("role changed", extra={"fields": {"by": actor.user_id, "user": user_id,
                                                    "role": role}})
-        return {"user": self._admin_view(target)}
+        return self._auth.account(target)
 
-    def set_ban(self, actor: User, user_id: str, banned: bool, reason: str = "") -> dict:
+    @retry_on_conflict
+    def set_ban(self, actor: User, user_id: str, banned: bool, reason: str = "") -> AccountView:
         """Ban or unban; a banned account's tokens answer 1005 from the next request."""
-        target = self._load(user_id)
-        if target.user_id == actor.user_id:
-            raise Forbidden("You cannot ban yourself")
-        if target.role == "admin":
-            raise Forbidden("Admins cannot be banned; change their role first")
-        target.banned, target.ban_reason = banned, (reason if banned else "")
-        target.updated_at = now_iso()
-        self._storage.save(target)
+        with self._storage.transaction() as tx:
+            target = _existing(tx, user_id)
+            if target.user_id == actor.user_id:
+                raise Forbidden("You cannot ban yourself")
+            if target.role == "admin":
+                raise Forbidden("Admins cannot be banned; change their role first")
+            target.banned, target.ban_reason = banned, (reason if banned else "")
+            target.updated_at = now_iso()
+            tx.update(target)
         log.info("ban changed", extra={"fields": {"by": actor.user_id, "user": user_id,
                                                   "banned": banned}})
-        return {"user": self._admin_view(target)}
+        return self._auth.account(target)
 
     @staticmethod
-    def roles() -> dict:
+    def roles() -> list[dict]:
         """Every role with its permissions and quotas."""
-        return {"roles": [{"role": role, "permissions": list(ROLE_PERMISSIONS[role]),
-                           "quotas": {"public_worlds": quotas_for(role).public_worlds,
-                                      "public_stories": quotas_for(role).public_stories,
-                                      "ai_requests_per_day": quotas_for(role).ai_requests_per_day}}
-                          for role in ROLES]}
+        return [{"role": role, "permissions": list(ROLE_PERMISSIONS[role]),
+                 "quotas": {"public_worlds": quotas_for(role).public_worlds,
+                            "public_stories": quotas_for(role).public_stories,
+                            "ai_requests_per_day": quotas_for(role).ai_requests_per_day}}
+                for role in ROLES]
 
     def stats(self) -> dict:
         """True totals, private and draft content included."""
-        count = self._storage.count
+        return self._storage.totals()
 
-        def by_visibility(model) -> dict:
-            return {v: count(model, {"visibility": v}) for v in ("draft", "private", "public")}
 
-        return {"users": {"total": count(User),
-                          "by_role": {r: count(User, {"role": r}) for r in ROLES},
-                          "banned": count(User, {"banned": True})},
-                "worlds": {"total": count(World), "by_visibility": by_visibility(World)},
-                "stories": {"total": count(Story), "by_visibility": by_visibility(Story)},
-                "entities": count(Entity), "locations": count(Location), "events": count(Event)}
+def _existing(reader, user_id: str) -> User:
+    user = reader.get(User, user_id)
+    if user is None:
+        raise NotFound("user")
+    return user

@@ -10,11 +10,14 @@ from core.errors import (AccountBanned, AlreadyExists, BadCredentials, InvalidTo
                          TooManyAttempts)
 from core.models import TokenRevocation, User
 from core.models._base import new_id
+from core.models.views import AccountView
 from core.text import fold
-from storage.base import DuplicateKey, Query
+from storage import DuplicateKey, retry_on_conflict
 
 log = logging.getLogger("storyloom.auth")
 _FIELD_OF_KEY = {"username_key": "username", "email_key": "email"}
+_TAKEN = {"username_key": "This username is already taken",
+          "email_key": "An account with this email already exists"}
 
 
 class AuthService:
@@ -28,13 +31,13 @@ class AuthService:
         self._login_limiter = login_limiter
         self._ip_limiter = ip_limiter
 
-    def user_view(self, user: User) -> dict:
+    def account(self, user: User) -> AccountView:
         """The account as clients see it, with its quotas."""
-        return {**user.public(), "quotas": self._quotas.usage(user)}
+        return AccountView(user, self._quotas.usage(user))
 
     def _session(self, user: User) -> dict:
         token, expires_at = self._tokens.issue(user.user_id, user.token_version)
-        return {"user": self.user_view(user), "token": token, "expires_at": expires_at}
+        return {"user": self.account(user), "token": token, "expires_at": expires_at}
 
     def register(self, username: str, email: str, password: str,
                  display_name: str | None = None, role: str = "user") -> dict:
@@ -45,19 +48,25 @@ class AuthService:
 
     def create_user(self, username, email, password, display_name=None, role="user") -> User:
         """Store a new account; 3002 when the username or email is taken."""
-        if self._storage.find_one_by(User, "username_key", fold(username)):
-            raise AlreadyExists("username", "This username is already taken")
-        if self._storage.find_one_by(User, "email_key", email.strip().lower()):
-            raise AlreadyExists("email", "An account with this email already exists")
+        self._check_free(username, email)
         now = now_iso()
         user = User(user_id=new_id(), username=username, email=email.strip(),
                     password_hash=self._passwords.hash(password), created_at=now,
                     updated_at=now, display_name=display_name or "", role=role)
         try:
-            self._storage.save(user)
+            with self._storage.transaction() as tx:
+                tx.insert(user)
         except DuplicateKey as exc:
-            raise AlreadyExists(_FIELD_OF_KEY.get(exc.key, exc.key)) from None
+            raise AlreadyExists(_FIELD_OF_KEY.get(exc.key, exc.key),
+                                _TAKEN.get(exc.key)) from None
         return user
+
+    def _check_free(self, username: str, email: str) -> None:
+        """Say which of username and email is taken before spending time on the hash."""
+        if self._storage.user_by("username_key", fold(username)):
+            raise AlreadyExists("username", _TAKEN["username_key"])
+        if self._storage.user_by("email_key", email.strip().lower()):
+            raise AlreadyExists("email", _TAKEN["email_key"])
 
     def login(self, password: str, client_ip: str, username: str | None = None,
               email: str | None = None) -> dict:
@@ -68,8 +77,7 @@ class AuthService:
                    self._ip_limiter.retry_after(client_ip))
         if wait:
             raise TooManyAttempts(wait)
-        user = (self._storage.find_one_by(User, "username_key", identifier) if username
-                else self._storage.find_one_by(User, "email_key", identifier))
+        user = self._storage.user_by("username_key" if username else "email_key", identifier)
         if not self._passwords.verify(user.password_hash if user else None, password):
             self._login_limiter.record(account_key)
             self._ip_limiter.record(client_ip)
@@ -82,45 +90,55 @@ class AuthService:
     def authenticate(self, token: str) -> tuple[User, dict]:
         """The current account behind a token, checked against storage on every call."""
         claims = self._tokens.decode(token)
-        user = self._storage.get(User, str(claims["sub"]))
+        user, revoked = self._storage.session(str(claims["sub"]), str(claims["jti"]))
         if user is None:
             raise InvalidToken("Token invalid")
         if user.banned:
             raise AccountBanned()
-        if claims.get("ver") != user.token_version:
-            raise InvalidToken("Token revoked")
-        if self._storage.get(TokenRevocation, str(claims["jti"])) is not None:
+        if revoked or claims.get("ver") != user.token_version:
             raise InvalidToken("Token revoked")
         return user, claims
 
     def change_password(self, user: User, old_password: str, new_password: str) -> dict:
-        """Set a new password; every token issued before stops working."""
+        """Set a new password; every token issued before stops working.
+
+        The hashing happens before the transaction; inside it only the fields this change
+        owns are set on the account as it is now, so a ban or a role change made meanwhile
+        stays. If the password itself changed meanwhile, the old one was checked in vain.
+        """
         if not self._passwords.verify(user.password_hash, old_password):
             raise BadCredentials("The current password is wrong")
-        user.password_hash = self._passwords.hash(new_password)
-        user.token_version += 1
-        user.updated_at = now_iso()
-        self._storage.save(user)
+        new_hash = self._passwords.hash(new_password)
+        current = self._store_password(user, new_hash)
         log.info("password changed", extra={"fields": {"user_id": user.user_id}})
-        token, expires_at = self._tokens.issue(user.user_id, user.token_version)
+        token, expires_at = self._tokens.issue(current.user_id, current.token_version)
         return {"token": token, "expires_at": expires_at}
 
-    def logout(self, user: User, claims: dict) -> dict:
-        """Revoke the token used for this request."""
-        self._storage.save(TokenRevocation(jti=str(claims["jti"]), user_id=user.user_id,
-                                           expires_at=int(claims["exp"])))
-        self._prune_revocations()
-        return {}
+    @retry_on_conflict
+    def _store_password(self, user: User, new_hash: str) -> User:
+        with self._storage.transaction() as tx:
+            current = tx.get(User, user.user_id)
+            if current is None or current.password_hash != user.password_hash:
+                raise InvalidToken("The password was changed meanwhile; sign in again")
+            if current.banned:
+                raise AccountBanned()
+            current.password_hash = new_hash
+            current.token_version += 1
+            current.updated_at = now_iso()
+            tx.update(current)
+        return current
 
-    def _prune_revocations(self) -> None:
-        oldest = self._storage.find(TokenRevocation, Query(descending=False, limit=100)).items
-        expired = [r.jti for r in oldest if r.expires_at < time.time()]
-        if expired:
-            self._storage.delete(TokenRevocation, *expired)
+    @retry_on_conflict
+    def logout(self, user: User, claims: dict) -> None:
+        """Revoke the token used for this request, and forget long-expired revocations."""
+        with self._storage.transaction() as tx:
+            tx.upsert(TokenRevocation(jti=str(claims["jti"]), user_id=user.user_id,
+                                      expires_at=int(claims["exp"])))
+            tx.delete(TokenRevocation, *tx.expired_revocations(int(time.time()), 100))
 
     def ensure_admin(self, username: str, email: str, password: str) -> User | None:
         """Create the first admin at start-up unless an admin already exists."""
-        if self._storage.count(User, {"role": "admin"}):
+        if self._storage.totals()["users"]["by_role"]["admin"]:
             return None
         try:
             user = self.create_user(username, email, password, role="admin")

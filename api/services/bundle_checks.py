@@ -101,6 +101,10 @@ def _check_nested_refs(problems: _Problems, bundle: dict, ids: dict) -> None:
         if event.get("story_id") is not None and event["story_id"] not in ids["stories"]:
             problems.add(f"events.{index}.story_id", f"no such story in the file: "
                                                      f"{event['story_id']}")
+        relative = event.get("relative_to") or {}
+        if relative and relative["event_id"] not in ids["events"]:
+            problems.add(f"events.{index}.relative_to.event_id",
+                         f"no such event in the file: {relative['event_id']}")
         for position, link in enumerate(event.get("connections", [])):
             if link["target_event_id"] not in ids["events"]:
                 problems.add(f"events.{index}.connections.{position}.target_event_id",

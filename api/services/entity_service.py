@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from core.clock import now_iso
-from core.models import Entity, Event, Story
+from core.errors import ValidationFailed
+from core.models import Entity
 from core.models._base import new_id
-from services import relationships
+from core.models.views import EntityView, PageView
+from core.relationships import mirror_change, normalise
+from services.cascade import delete_with_references
+from services.world_access import check_version
 from services.world_content import WorldContentService
-from services.world_names import ensure_unique_names
-from storage.base import Query
+from services.world_names import ensure_names_free, unique_names
+from storage import PageRequest, retry_on_conflict
 
 FIELDS = ("name", "aliases", "entity_type", "description", "attributes")
 
@@ -18,68 +22,80 @@ class EntityService(WorldContentService):
 
     model = Entity
     kind = "entity"
-    type_field = "entity_type"
 
-    def _view(self, user, world, entity: Entity) -> dict:
-        doc = entity.as_view()
-        names = {e.entity_id: e.name for e in self._storage.get_many(
+    def _view(self, reader, user, world, entity: Entity) -> EntityView:
+        names = {e.entity_id: e.name for e in reader.get_many(
             Entity, {r["target_entity_id"] for r in entity.relationships})}
-        doc["relationships"] = [{**r, "target_name": names.get(r["target_entity_id"])}
-                                for r in entity.relationships]
-        doc["permissions"] = self._permissions(user, world)
-        return {"entity": doc}
+        return EntityView(entity, self.permissions(user, world), names)
 
-    def list_entities(self, user, world_id: str, q=None, entity_type=None, page=1,
-                      page_size=20) -> dict:
+    def list_entities(self, user, world_id: str, q=None, entity_type=None,
+                      page: PageRequest = PageRequest()) -> PageView:
         """A world's entities by name, optionally filtered by name part and type."""
-        return self._list(user, world_id, q, entity_type, page, page_size)
+        return self._list(self._storage.entities_of_world, user, world_id, entity_type, q,
+                          page, lambda item, rights: EntityView(item, rights))
 
-    def get_entity(self, user, world_id: str, entity_id: str) -> dict:
+    def get_entity(self, user, world_id: str, entity_id: str) -> EntityView:
         """One entity with its relationships and the other sides' names."""
-        world, entity = self._load(user, world_id, entity_id)
-        return self._view(user, world, entity)
+        world, entity = self._load(self._storage, user, world_id, entity_id)
+        return self._view(self._storage, user, world, entity)
 
-    def create_entity(self, user, world_id: str, fields: dict, source: dict | None = None) -> dict:
+    @retry_on_conflict
+    def create_entity(self, user, world_id: str, fields: dict,
+                      source: dict | None = None) -> EntityView:
         """A new entity; its relationships appear mirrored on their targets."""
-        world = self._editable_world(user, world_id)
         now = now_iso()
         entity = Entity(entity_id=new_id(), world_id=world_id, created_at=now, updated_at=now,
                         source=source or {"kind": "user"},
                         **{k: v for k, v in fields.items() if k in FIELDS})
-        with self._world_locks.hold(world_id):
-            ensure_unique_names(self._storage, Entity, world_id, entity.name, entity.aliases)
-            entity.relationships = relationships.normalise(entity, fields.get("relationships", []))
-            others = relationships.mirror(self._storage, entity, [], entity.relationships)
-            self._storage.save(entity, *others)
-        return self._view(user, world, entity)
+        entity.relationships = normalise(entity.entity_id, fields.get("relationships", []))
+        with unique_names(Entity), self._storage.transaction() as tx:
+            world = self._editable_world(tx, user, world_id)
+            ensure_names_free(tx, Entity, world_id, entity.name, entity.aliases)
+            others = self._mirror(tx, entity, [], entity.relationships)
+            tx.insert(entity)
+            for other in others:
+                tx.update(other)
+            return self._view(tx, user, world, entity)
 
-    def update_entity(self, user, world_id: str, entity_id: str, changes: dict) -> dict:
+    @retry_on_conflict
+    def update_entity(self, user, world_id: str, entity_id: str, changes: dict,
+                      based_on: int | None = None) -> EntityView:
         """Change the fields given; a new relationship list is mirrored on both sides."""
-        self._editable_world(user, world_id)
-        with self._world_locks.hold(world_id):
-            world, entity = self._load(user, world_id, entity_id)
+        with unique_names(Entity), self._storage.transaction() as tx:
+            world, entity = self._editable(tx, user, world_id, entity_id)
+            check_version("entity", entity, based_on,
+                          lambda: self._view(tx, user, world, entity))
             for name in FIELDS:
                 if name in changes:
                     setattr(entity, name, changes[name])
-            ensure_unique_names(self._storage, Entity, world_id, entity.name, entity.aliases,
-                                own_id=entity_id)
+            ensure_names_free(tx, Entity, world_id, entity.name, entity.aliases, entity_id)
             others = []
             if "relationships" in changes:
                 old = entity.relationships
-                entity.relationships = relationships.normalise(entity, changes["relationships"])
-                others = relationships.mirror(self._storage, entity, old, entity.relationships)
+                entity.relationships = normalise(entity_id, changes["relationships"])
+                others = self._mirror(tx, entity, old, entity.relationships)
             entity.updated_at = now_iso()
-            self._storage.save(entity, *others)
-        return self._view(user, world, entity)
+            tx.update(entity)
+            for other in others:
+                tx.update(other)
+            return self._view(tx, user, world, entity)
 
-    def delete_entity(self, user, world_id: str, entity_id: str) -> dict:
+    @staticmethod
+    def _mirror(tx, entity: Entity, old: list, new: list) -> list[Entity]:
+        """The other entities changed by mirroring old → new; targets must share the world."""
+        targets = {r["target_entity_id"] for r in old + new}
+        others = {e.entity_id: e for e in tx.get_many(Entity, targets)}
+        for index, rel in enumerate(new):
+            other = others.get(rel["target_entity_id"])
+            if other is None or other.world_id != entity.world_id:
+                raise ValidationFailed({f"relationships.{index}.target_entity_id":
+                                        "must be an entity of the same world"})
+        return mirror_change(entity, old, new, others)
+
+    @retry_on_conflict
+    def delete_entity(self, user, world_id: str, entity_id: str) -> str:
         """Delete an entity and every reference to it: relationships, stories, events."""
-        self._delete_guard(user, world_id, entity_id)
-        with self._world_locks.hold(world_id):
-            saves = relationships.detach(self._storage, entity_id)
-            for model in (Story, Event):
-                for item in self._storage.find(model, Query(any_of=({"entity_ids": entity_id},))).items:
-                    item.entity_ids = [i for i in item.entity_ids if i != entity_id]
-                    saves.append(item)
-            self._storage.commit(saves=saves, deletes=[(Entity, entity_id)])
-        return {"entity_id": entity_id}
+        with self._storage.transaction() as tx:
+            self._deletable(tx, user, world_id, entity_id)
+            delete_with_references(tx, Entity, entity_id)
+        return entity_id

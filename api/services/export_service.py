@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from core.clock import now_iso
 from core.errors import ValidationFailed
-from core.models import Entity, Event, Location, Story, World
+from core.models import World
 from core.permissions import visible_levels
 from core.text import fold
 from services.lorebook import to_lorebook
 from services.world_access import load_world
 from services.world_bible import world_bible
-from storage.base import Query
 
 BUNDLE_FORMAT = "storyloom.world"
 BUNDLE_VERSION = 1
@@ -66,12 +65,13 @@ class ExportService:
 
     def world_bundle(self, user, world: World) -> dict:
         """Everything in the world the caller may see, ids kept, references inside the bundle."""
+        storage, world_id = self._storage, world.world_id
         stories = self._stories(user, world)
         story_ids = {s["story_id"] for s in stories}
-        entities = self._all(Entity, world.world_id)
-        locations = self._all(Location, world.world_id)
-        events = [e for e in self._all(Event, world.world_id)
-                  if e["story_id"] is None or e["story_id"] in story_ids]
+        entities = [_fields(e) for e in storage.entities_of_world(world_id).items]
+        locations = [_fields(p) for p in storage.locations_of_world(world_id).items]
+        events = [_fields(e) for e in storage.events_of_world(world_id)
+                  if e.story_id is None or e.story_id in story_ids]
         _keep_known(stories, entities, locations, events)
         return {"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION, "exported_at": now_iso(),
                 "world": _fields(world, drop=("owner_id", "collaborators")),
@@ -81,20 +81,15 @@ class ExportService:
                 "events": sorted(events, key=_event_order)}
 
     def _stories(self, user, world: World) -> list[dict]:
-        any_of = tuple({"world_id": world.world_id, "visibility": level}
-                       for level in visible_levels(user, world))
-        found = self._storage.find(Story, Query(any_of=any_of)).items
-        found.sort(key=lambda s: (s.order, s.created_at, s.story_id))
+        found = self._storage.stories_of_world(world.world_id, visible_levels(user, world))
         return [_fields(s, drop=("world_id", "owner_id", "word_count", "excerpt"))
-                for s in found]
-
-    def _all(self, model_cls, world_id: str) -> list[dict]:
-        found = self._storage.find(model_cls, Query(any_of=({"world_id": world_id},))).items
-        return [_fields(item) for item in found]
+                for s in found.items]
 
 
 def _fields(model, drop=("world_id",)) -> dict:
-    return {key: value for key, value in model.to_dict().items() if key not in drop}
+    # Versions belong to this server's copy (an import starts at 1); day numbers are derived.
+    return {key: value for key, value in model.to_dict().items()
+            if key not in drop and key not in ("version", "day_number")}
 
 
 def _event_order(event: dict) -> tuple:

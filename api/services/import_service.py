@@ -5,30 +5,35 @@ from __future__ import annotations
 from core.clock import now_iso
 from core.models import Entity, Event, Location, Story, World
 from core.models._base import new_id
+from core.models.views import WorldView
 from core.models.world import default_calendar
-from core.permissions import can_write, clamp_visibility
-from core.relationships import inverse_of
+from core.permissions import can_write
+from core.relationships import mirror_all
+from core.visibility import clamp
 from services.bundle_checks import KINDS, check_bundle, check_sizes
 from services.lorebook import lorebook_to_bundle
 from services.world_access import require
+from services.world_names import unique_names
 
 
 class ImportService:
-    """Checks a whole file first, then creates everything in one atomic write."""
+    """Checks a whole file first, then creates everything in one transaction."""
 
     def __init__(self, storage, world_service):
         self._storage = storage
         self._worlds = world_service
 
-    def import_world(self, user, data: dict) -> dict:
+    def import_world(self, user, data: dict) -> WorldView:
         """A new world owned by the caller from a bundle or lorebook; nothing is made on error."""
         require(can_write(user), "Your role may not create worlds")
         check_sizes(data)
         bundle = lorebook_to_bundle(data) if "entries" in data else data
         check_bundle(bundle)
         models = _Rebuild(user, bundle).models()
-        self._storage.commit(saves=models)
-        return self._worlds.get_world(user, models[0].world_id)
+        with unique_names(Entity), self._storage.transaction() as tx:
+            for model in models:
+                tx.insert(model)
+            return self._worlds.views(tx, user, [models[0]])[0]
 
 
 class _Rebuild:
@@ -43,10 +48,11 @@ class _Rebuild:
 
     def models(self) -> list:
         """The world first, then its stories, entities, locations and events."""
-        entities = _mirrored(self.bundle.get("entities", []))
+        entities = [self._entity(e) for e in self.bundle.get("entities", [])]
+        mirror_all(entities)
         return [self._world(),
                 *(self._story(s) for s in self.bundle.get("stories", [])),
-                *(self._entity(e) for e in entities),
+                *entities,
                 *(self._location(p) for p in self.bundle.get("locations", [])),
                 *(self._event(e) for e in self.bundle.get("events", []))]
 
@@ -82,7 +88,7 @@ class _Rebuild:
     def _story(self, story: dict) -> Story:
         return Story.from_dict({
             **self._base(story, "stories"), "owner_id": self.user.user_id,
-            "visibility": clamp_visibility(story.get("visibility", "private"), "private"),
+            "visibility": clamp(story.get("visibility", "private"), "private"),
             "entity_ids": self._map("entities", story.get("entity_ids", [])),
             "location_ids": self._map("locations", story.get("location_ids", [])),
             "linked_story_ids": self._map("stories", story.get("linked_story_ids", []))})
@@ -102,34 +108,12 @@ class _Rebuild:
         connections = [{**c, "target_event_id": self.ids["events"][c["target_event_id"]]}
                        for c in event.get("connections", [])]
         story_id = event.get("story_id")
+        relative = event.get("relative_to")
+        if relative:
+            relative = {**relative, "event_id": self.ids["events"][relative["event_id"]]}
         return Event.from_dict({
-            **self._base(event, "events"), "connections": connections,
+            **self._base(event, "events"), "connections": connections, "relative_to": relative,
             "story_id": self.ids["stories"][story_id] if story_id is not None else None,
             "entity_ids": self._map("entities", event.get("entity_ids", [])),
             "location_ids": self._map("locations", event.get("location_ids", []))})
 
-
-def _mirrored(entities: list[dict]) -> list[dict]:
-    """Entities whose relationships all appear on both sides, each (target, type) once."""
-    result = [{**e, "relationships": _unique_ties(e.get("relationships", []))} for e in entities]
-    by_id = {e["entity_id"]: e for e in result}
-    present = {(e["entity_id"], r["target_entity_id"], r["type"])
-               for e in result for r in e["relationships"]}
-    for entity in result:
-        for rel in list(entity["relationships"]):
-            inverse = (rel["target_entity_id"], entity["entity_id"], inverse_of(rel["type"]))
-            if inverse not in present:
-                present.add(inverse)
-                by_id[inverse[0]]["relationships"].append(
-                    {"target_entity_id": entity["entity_id"], "type": inverse[2],
-                     "label": rel.get("label", "")})
-    return result
-
-
-def _unique_ties(relationships: list[dict]) -> list[dict]:
-    seen, kept = set(), []
-    for rel in relationships:
-        if (rel["target_entity_id"], rel["type"]) not in seen:
-            seen.add((rel["target_entity_id"], rel["type"]))
-            kept.append({"label": "", **rel})
-    return kept

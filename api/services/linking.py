@@ -2,83 +2,113 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from core.clock import now_iso
 from core.errors import ValidationFailed
 from core.models import Entity, Location
 from core.models._base import new_id
+from core.models.views import EntityView, StoryView
 from core.permissions import can_edit_content
 from core.text import fold
+from services.story_service import StoryService
 from services.world_access import load_story, require
-from services.world_names import find_by_name
+from services.world_content import WorldContentService
+from services.world_names import unique_names
+from storage import retry_on_conflict
 
 MAX_LINKS = 500
+
+
+@dataclass
+class LinkResult:
+    """The story after linking, the entities created for unknown names, and names not found.
+
+    `created` is {"entities": [EntityView]}.
+    """
+
+    story: StoryView
+    created: dict = field(default_factory=lambda: {"entities": []})
+    unresolved: list = field(default_factory=list)
 
 
 class LinkService:
     """Adds and clears a story's links; names that match nothing can create entities."""
 
-    def __init__(self, storage, story_service, world_locks):
+    def __init__(self, storage):
         self._storage = storage
-        self._stories = story_service
-        self._world_locks = world_locks
 
+    @retry_on_conflict
     def link_entities(self, user, story_id: str, entity_ids=(), location_ids=(), names=(),
-                      create_missing: bool = False) -> dict:
+                      create_missing: bool = False) -> LinkResult:
         """Link by ids and names; answers the story, what was created and what was not found."""
-        story, world = load_story(self._storage, user, story_id)
-        require(can_edit_content(user, world), "You may not change this story")
-        with self._world_locks.hold(world.world_id):
-            self._check_ids(Entity, world.world_id, entity_ids, "entity_ids")
-            self._check_ids(Location, world.world_id, location_ids, "location_ids")
-            found_entities, found_locations, created, unresolved = self._resolve(
-                story, names, create_missing)
-            story.entity_ids = _merge(story.entity_ids, [*entity_ids, *found_entities,
+        with unique_names(Entity), self._storage.transaction() as tx:
+            story, world = load_story(tx, user, story_id)
+            require(can_edit_content(user, world), "You may not change this story")
+            _check_ids(tx, Entity, world.world_id, entity_ids, "entity_ids")
+            _check_ids(tx, Location, world.world_id, location_ids, "location_ids")
+            entities, locations, created, unresolved = _resolve(tx, story, names,
+                                                                create_missing)
+            story.entity_ids = _merge(story.entity_ids, [*entity_ids, *entities,
                                                          *(e.entity_id for e in created)])
-            story.location_ids = _merge(story.location_ids, [*location_ids, *found_locations])
+            story.location_ids = _merge(story.location_ids, [*location_ids, *locations])
             if len(story.entity_ids) + len(story.location_ids) > MAX_LINKS:
                 raise ValidationFailed({"names": f"a story links at most {MAX_LINKS} things"})
             story.updated_at = now_iso()
-            self._storage.save(story, *created)
-        return {"story": self._stories.get_story(user, story_id)["story"],
-                "created": {"entities": [e.to_dict() for e in created]},
-                "unresolved": unresolved}
+            for entity in created:
+                tx.insert(entity)
+            tx.update(story)
+            rights = WorldContentService.permissions(user, world)
+            return LinkResult(StoryService.view(user, world, story),
+                              {"entities": [EntityView(e, rights) for e in created]}, unresolved)
 
-    def clear_links(self, user, story_id: str) -> dict:
+    @retry_on_conflict
+    def clear_links(self, user, story_id: str) -> StoryView:
         """Remove every entity and place link of the story."""
-        story, world = load_story(self._storage, user, story_id)
-        require(can_edit_content(user, world), "You may not change this story")
-        story.entity_ids, story.location_ids = [], []
-        story.updated_at = now_iso()
-        self._storage.save(story)
-        return self._stories.get_story(user, story_id)
+        with self._storage.transaction() as tx:
+            story, world = load_story(tx, user, story_id)
+            require(can_edit_content(user, world), "You may not change this story")
+            story.entity_ids, story.location_ids = [], []
+            story.updated_at = now_iso()
+            tx.update(story)
+            return StoryService.view(user, world, story)
 
-    def _check_ids(self, model_cls, world_id: str, ids, field: str) -> None:
-        found = {item_id for item_id in ids
-                 if (item := self._storage.get(model_cls, item_id)) and item.world_id == world_id}
-        missing = [item_id for item_id in ids if item_id not in found]
-        if missing:
-            raise ValidationFailed({field: f"not in this world: {', '.join(missing)}"})
 
-    def _resolve(self, story, names, create_missing: bool):
-        entities, locations, created, unresolved = [], [], [], []
-        new_names = set()
-        for name in names:
-            entity = find_by_name(self._storage, Entity, story.world_id, name)
-            location = None if entity else find_by_name(self._storage, Location,
-                                                        story.world_id, name)
-            if entity:
-                entities.append(entity.entity_id)
-            elif location:
-                locations.append(location.location_id)
-            elif create_missing and fold(name) not in new_names:
-                new_names.add(fold(name))
-                now = now_iso()
-                created.append(Entity(entity_id=new_id(), world_id=story.world_id,
-                                      name=name.strip(), created_at=now, updated_at=now,
-                                      source={"kind": "user", "story_id": story.story_id}))
-            elif not create_missing:
-                unresolved.append(name)
-        return entities, locations, created, unresolved
+def _check_ids(reader, model_cls, world_id: str, ids, field: str) -> None:
+    found = {item_id for item_id, item in zip(ids, _each(reader, model_cls, ids))
+             if item is not None and item.world_id == world_id}
+    missing = [item_id for item_id in ids if item_id not in found]
+    if missing:
+        raise ValidationFailed({field: f"not in this world: {', '.join(missing)}"})
+
+
+def _each(reader, model_cls, ids) -> list:
+    """The model of each id, or None, in the order of the ids (one read)."""
+    by_id = {getattr(m, f"{model_cls.__name__.lower()}_id"): m
+             for m in reader.get_many(model_cls, ids)}
+    return [by_id.get(item_id) for item_id in ids]
+
+
+def _resolve(reader, story, names, create_missing: bool):
+    entities, locations, created, unresolved = [], [], [], []
+    new_names = set()
+    for name in names:
+        key = fold(name)
+        entity = reader.named(Entity, story.world_id, key) if key else None
+        location = None if entity or not key else reader.named(Location, story.world_id, key)
+        if entity:
+            entities.append(entity.entity_id)
+        elif location:
+            locations.append(location.location_id)
+        elif create_missing and key and key not in new_names:
+            new_names.add(key)
+            now = now_iso()
+            created.append(Entity(entity_id=new_id(), world_id=story.world_id,
+                                  name=name.strip(), created_at=now, updated_at=now,
+                                  source={"kind": "user", "story_id": story.story_id}))
+        elif not create_missing:
+            unresolved.append(name)
+    return entities, locations, created, unresolved
 
 
 def _merge(existing: list, added) -> list:

@@ -2,80 +2,69 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager, nullcontext
-
 from core.clock import utc_now
 from core.errors import AiQuotaExceeded, QuotaExceeded
-from core.models import AiUsage, Story, World
+from core.models import AiUsage
 from core.permissions import quotas_for
-from services.keyed_locks import KeyedLocks
+from storage import retry_on_conflict
 
 
 class QuotaService:
-    """Counts what a user has used against the limits of their current role."""
+    """Counts what a user has used against the limits of their current role.
+
+    The checks take the transaction that is about to publish, so the count and the write
+    are one atomic step: two requests cannot both take the last free place.
+    """
 
     def __init__(self, storage):
         self._storage = storage
-        self._locks = KeyedLocks()
-
-    @contextmanager
-    def guard(self, user_id: str, needed: bool = True):
-        """Serialise one user's quota-checked writes so two requests cannot both pass.
-
-        Writes that publish nothing need no quota check, so they skip the lock (and do not
-        queue behind each other's fsync).
-        """
-        with self._locks.hold(user_id) if needed else nullcontext():
-            yield
 
     def usage(self, user) -> dict:
         """Used and limit of every quota for the user's current role."""
         limits = quotas_for(user.role)
+        worlds, stories = self._storage.public_counts(user.user_id)
         return {
-            "public_worlds": {"used": self._public_worlds(user), "limit": limits.public_worlds},
-            "public_stories": {"used": self._public_stories(user),
-                               "limit": limits.public_stories},
+            "public_worlds": {"used": worlds, "limit": limits.public_worlds},
+            "public_stories": {"used": stories, "limit": limits.public_stories},
             "ai_requests_today": {"used": self.ai_requests_today(user),
                                   "limit": limits.ai_requests_per_day},
         }
 
-    def check_public_world(self, user) -> None:
-        """Raise 0001 when the user may not own one more public world."""
-        limit = quotas_for(user.role).public_worlds
-        if limit is not None and self._public_worlds(user) >= limit:
+    @staticmethod
+    def check_public_world(tx, owner) -> None:
+        """Raise 0001 when the owner may not have one more public world."""
+        limit = quotas_for(owner.role).public_worlds
+        if limit is not None and tx.public_counts(owner.user_id)[0] >= limit:
             raise QuotaExceeded(f"Your role may have at most {limit} public worlds")
 
-    def check_public_story(self, user) -> None:
-        """Raise 0001 when the user may not own one more public story."""
-        limit = quotas_for(user.role).public_stories
-        if limit is not None and self._public_stories(user) >= limit:
+    @staticmethod
+    def check_public_story(tx, owner) -> None:
+        """Raise 0001 when the owner may not have one more public story."""
+        limit = quotas_for(owner.role).public_stories
+        if limit is not None and tx.public_counts(owner.user_id)[1] >= limit:
             raise QuotaExceeded(f"Your role may have at most {limit} public stories")
 
     def ai_requests_today(self, user) -> int:
         """How many AI requests the user made today (UTC)."""
-        usage = self._storage.get(AiUsage, self._usage_id(user))
+        usage = self._storage.get(AiUsage, _usage_id(user.user_id))
         return usage.count if usage else 0
 
+    @retry_on_conflict
     def record_ai_request(self, user) -> None:
         """Count one AI request for today, or raise 0002 when the quota is used up."""
         limit = quotas_for(user.role).ai_requests_per_day
-        with self.guard(user.user_id):
-            usage = self._storage.get(AiUsage, self._usage_id(user)) or AiUsage(
-                usage_id=self._usage_id(user), user_id=user.user_id, day=self._today())
+        with self._storage.transaction() as tx:
+            usage = tx.get(AiUsage, _usage_id(user.user_id)) or AiUsage(
+                usage_id=_usage_id(user.user_id), user_id=user.user_id, day=_today())
             if limit is not None and usage.count >= limit:
                 raise AiQuotaExceeded(f"Your role allows {limit} AI requests a day")
             usage.count += 1
-            self._storage.save(usage)
+            tx.upsert(usage)
 
-    def _public_worlds(self, user) -> int:
-        return self._storage.count(World, {"owner_id": user.user_id, "visibility": "public"})
 
-    def _public_stories(self, user) -> int:
-        return self._storage.count(Story, {"owner_id": user.user_id, "visibility": "public"})
+def _today() -> str:
+    return utc_now().strftime("%Y-%m-%d")
 
-    @staticmethod
-    def _today() -> str:
-        return utc_now().strftime("%Y-%m-%d")
 
-    def _usage_id(self, user) -> str:
-        return f"{user.user_id}:{self._today()}"
+def _usage_id(user_id: str) -> str:
+    return f"{user_id}:{_today()}"

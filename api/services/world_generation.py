@@ -7,6 +7,7 @@ import random
 from core.clock import now_iso
 from core.models import Entity, Location, World
 from core.models._base import new_id
+from core.relationships import mirror_all
 from generators.world_generator import generate_world
 
 
@@ -22,6 +23,7 @@ def generated_content(world: World, options: dict, rng: random.Random | None = N
     source = {"kind": "user", "generator": world.world_type}
     locations = [_location(world.world_id, item, ids, source) for item in made.locations]
     entities = [_entity(world.world_id, item, ids, source) for item in made.entities]
+    mirror_all(entities)
     return locations + entities
 
 

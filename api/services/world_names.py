@@ -1,37 +1,43 @@
-"""Names of a world's entities and places: unique without case or diacritics, found by alias."""
+"""Names of a world's entities and places: unique without case or diacritics, aliases included.
+
+Storage enforces the uniqueness (a unique key on the folded names per world); the check here
+only finds which name clashes, so the answer can say it.
+"""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from core.errors import AlreadyExists
 from core.models.entity import name_keys
-from core.text import fold
-from storage.base import Query
+from storage import DuplicateKey
+
+KIND_LABELS = {"Entity": "character or thing", "Location": "place"}
 
 
-def ensure_unique_names(storage, model_cls, world_id: str, name: str, aliases, own_id=None):
-    """Raise 3002 when the name or an alias is already used by another thing of that kind."""
+def _clash(model_cls, key: str) -> AlreadyExists:
+    return AlreadyExists("name", f"A {KIND_LABELS.get(model_cls.__name__, 'thing')} of this "
+                                 f"world is already called '{key}' (names and aliases are "
+                                 "compared without case or diacritics)")
+
+
+def ensure_names_free(reader, model_cls, world_id: str, name: str, aliases, own_id=None) -> None:
+    """Raise 3002 naming the first name or alias another thing of that kind already uses."""
     for key in name_keys(name, aliases):
-        for other_id in storage.find_ids(model_cls, Query(any_of=(
-                {"world_id": world_id, "name_keys": key},))):
-            if other_id != own_id:
-                kind = model_cls.__name__.lower()
-                raise AlreadyExists("name", f"A {kind} of this world is already called "
-                                            f"'{key}' (names and aliases are compared "
-                                            "without case or diacritics)")
+        other = reader.named(model_cls, world_id, key)
+        if other is not None and getattr(other, _id_field(model_cls)) != own_id:
+            raise _clash(model_cls, key)
 
 
-def find_by_name(storage, model_cls, world_id: str, name: str):
-    """The thing of that kind whose name or alias matches, or None."""
-    key = fold(name)
-    if not key:
-        return None
-    found = storage.find(model_cls, Query(any_of=({"world_id": world_id, "name_keys": key},),
-                                          limit=1)).items
-    return found[0] if found else None
+@contextmanager
+def unique_names(model_cls):
+    """Turn a name clash found by storage itself (a concurrent writer won) into 3002."""
+    try:
+        yield
+    except DuplicateKey:
+        raise AlreadyExists("name", f"Another {KIND_LABELS.get(model_cls.__name__, 'thing')} "
+                                    "of this world already has one of these names") from None
 
 
-def list_filter(world_id: str, type_field: str, type_value: str | None) -> tuple:
-    """The query alternatives of a world's list, optionally of one type."""
-    if type_value:
-        return ({"world_id": world_id, type_field: type_value},)
-    return ({"world_id": world_id},)
+def _id_field(model_cls) -> str:
+    return f"{model_cls.__name__.lower()}_id"

@@ -26,6 +26,8 @@ from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
+from core.models.views import Counts
+from core.paging import PageRequest
 from core.visibility import Viewer
 
 log = logging.getLogger("storyloom.storage")
@@ -59,35 +61,12 @@ class StaleVersion(Exception):
         self.stored = stored
 
 
-@dataclass(frozen=True)
-class PageRequest:
-    """Which page of a list: pages count from 1."""
-
-    page: int = 1
-    page_size: int = 20
-
-    @property
-    def offset(self) -> int:
-        """How many items come before the page."""
-        return (self.page - 1) * self.page_size
-
-
 @dataclass
 class Page:
     """One page of models and the number of all that matched."""
 
     items: list = field(default_factory=list)
     total: int = 0
-
-
-@dataclass(frozen=True)
-class Counts:
-    """What a world holds, as one caller may see it."""
-
-    stories: int = 0
-    entities: int = 0
-    locations: int = 0
-    events: int = 0
 
 
 class Reader(ABC):

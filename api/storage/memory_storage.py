@@ -232,8 +232,8 @@ class MemoryStorage(MemoryReader, Storage):
             return tuple(self._marks.get(scope, 0) for scope in scopes)
 
     def health(self) -> dict:
-        return {"writable": not self._closed, "detail": "in memory" if not self._closed
-                else "closed"}
+        return {"writable": not self._closed,
+                "detail": "storage is closed" if self._closed else "writes are durable"}
 
     def documents(self):
         with self._read_lock:

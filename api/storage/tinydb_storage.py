@@ -94,8 +94,9 @@ class TinyDBStorage(MemoryStorage):
     def _await_durable(self, ticket) -> None:
         try:
             self._journal.sync(ticket)
-        except (OSError, ValueError, StorageError) as exc:
-            self._write_error = f"the journal write failed: {exc}"
+        except (OSError, ValueError, StorageError):
+            self._write_error = ("the last write could not be made durable (the disk refused "
+                                 "it); see the server log")
             raise
         self._write_error = None
         # Snapshot once the journal outgrows the last snapshot: each one costs O(database), so
@@ -117,7 +118,7 @@ class TinyDBStorage(MemoryStorage):
             return {"writable": False, "detail": "storage is closed"}
         if self._write_error:
             return {"writable": False, "detail": self._write_error}
-        return {"writable": True, "detail": f"journal and snapshot in {self.data_dir}"}
+        return {"writable": True, "detail": "writes are durable"}
 
     # snapshots and shutdown
 

@@ -4,6 +4,7 @@ import pytest
 
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_story, make_user, make_world
+from tests.builders import make_entity
 
 
 @pytest.fixture
@@ -93,8 +94,8 @@ def test_admin_stats_count_everything_and_public_stats_only_what_is_visible(back
     make_story(backend, writer, public["world_id"], visibility="public")
     make_story(backend, writer, public["world_id"], visibility="private")
     make_story(backend, writer, hidden["world_id"])
-    backend.entity_service.create_entity(writer, hidden["world_id"], {"name": "Secret"})
-    backend.entity_service.create_entity(writer, public["world_id"], {"name": "Known"})
+    make_entity(backend, writer, hidden["world_id"], name="Secret")
+    make_entity(backend, writer, public["world_id"], name="Known")
     totals = assert_ok(client.get("/api/admin/stats", headers=staff["admin"][1]))
     assert totals["worlds"] == {"total": 2, "by_visibility": {"draft": 0, "private": 1, "public": 1}}
     assert totals["stories"]["total"] == 3 and totals["entities"] == 2

@@ -7,6 +7,7 @@ import pytest
 
 from core.models import User
 from tests.api.helpers import assert_error, assert_ok
+from tests.builders import store, stored
 from tests.conftest import TEST_SECRET, build_backend
 
 REGISTER = {"username": "linh", "email": "linh@example.com", "password": "mat-khau-123"}
@@ -107,9 +108,9 @@ def test_login_is_rate_limited_with_retry_after(tmp_path):
 
 def test_banned_account_cannot_log_in_and_its_tokens_stop(backend, client):
     token = assert_ok(register(client), 201)["token"]
-    user = backend.storage.find_one_by(User, "username_key", "linh")
+    user = backend.storage.user_by("username_key", "linh")
     user.banned = True
-    backend.storage.save(user)
+    store(backend, user)
     assert_error(client.get("/api/auth/me", headers=bearer(token)), 403, "1005")
     assert_error(client.post("/api/auth/login", json={"username": "linh",
                                                       "password": REGISTER["password"]}), 403, "1005")
@@ -119,9 +120,9 @@ def test_banned_account_cannot_log_in_and_its_tokens_stop(backend, client):
 
 def test_role_is_read_from_storage_on_every_request(backend, client):
     token = assert_ok(register(client), 201)["token"]
-    user = backend.storage.find_one_by(User, "username_key", "linh")
+    user = backend.storage.user_by("username_key", "linh")
     user.role = "premium"
-    backend.storage.save(user)
+    store(backend, user)
     me = assert_ok(client.get("/api/auth/verify", headers=bearer(token)))
     assert me["user"]["role"] == "premium"
     assert me["user"]["quotas"]["public_worlds"]["limit"] == 50
@@ -151,7 +152,7 @@ def _claims(user_id, **overrides):
 @pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
 def test_invalid_tokens_answer_1002(backend, client, make_token):
     assert_ok(register(client), 201)
-    user = backend.storage.find_one_by(User, "username_key", "linh")
+    user = backend.storage.user_by("username_key", "linh")
     assert_error(client.get("/api/auth/me", headers=bearer(make_token(user.user_id))), 401, "1002")
 
 
@@ -190,10 +191,10 @@ def test_admin_from_environment_is_created_once_without_a_default_password(tmp_p
     again = build_backend(tmp_path, admin_username="root2", admin_email="root2@example.com",
                           admin_password="admin-pass-123")
     try:
-        admins = [u for u in again.storage.find(User).items if u.role == "admin"]
+        admins = [u for u in stored(again, User) if u.role == "admin"]
         assert [a.username for a in admins] == ["root"]
         session = again.auth_service.login("admin-pass-123", "127.0.0.1", username="root")
-        assert session["user"]["role"] == "admin"
+        assert session["user"].model.role == "admin"
     finally:
         again.close()
 

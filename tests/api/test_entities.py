@@ -6,6 +6,7 @@ from core.models import Entity, Event, Location, Story
 from core.clock import now_iso
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_story, make_user, make_world
+from tests.builders import count, store
 
 
 @pytest.fixture
@@ -108,7 +109,7 @@ def test_relationship_targets_must_be_in_the_same_world(backend, client, owner, 
     body = assert_error(post(client, owner[1], world, "entities", name="Local", relationships=[
         {"target_entity_id": stranger["entity"]["entity_id"], "type": "friend"}]), 400, "2001")
     assert "relationships.0.target_entity_id" in body["data"]["fields"]
-    assert backend.storage.count(Entity, {"world_id": world["world_id"]}) == 0
+    assert count(backend, Entity, world_id=world["world_id"]) == 0
 
 
 def test_deleting_an_entity_removes_every_reference(backend, client, owner, world):
@@ -119,7 +120,7 @@ def test_deleting_an_entity_removes_every_reference(backend, client, owner, worl
     story = make_story(backend, owner[0], world["world_id"])
     assert_ok(client.post(f"/api/stories/{story['story_id']}/link-entities", headers=owner[1],
                           json={"entity_ids": [doomed["entity_id"], friend["entity_id"]]}))
-    backend.storage.save(Event(event_id="ev", world_id=world["world_id"], title="Battle",
+    store(backend, Event(event_id="ev", world_id=world["world_id"], title="Battle",
                                created_at=now_iso(), updated_at=now_iso(),
                                entity_ids=[doomed["entity_id"]]))
     assert_ok(client.delete(f"{url}/{doomed['entity_id']}", headers=owner[1]))
@@ -169,4 +170,4 @@ def test_deleting_a_world_removes_its_entities_and_locations(backend, client, ow
     assert_ok(post(client, owner[1], world, "entities", name="A"), 201)
     assert_ok(post(client, owner[1], world, "locations", name="B"), 201)
     assert_ok(client.delete(f"/api/worlds/{world['world_id']}", headers=owner[1]))
-    assert backend.storage.count(Entity) == 0 and backend.storage.count(Location) == 0
+    assert count(backend, Entity) == 0 and count(backend, Location) == 0

@@ -9,6 +9,7 @@ from interfaces.logging_setup import JsonFormatter, RequestIdFilter
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_user, make_world
 from tests.conftest import build_backend
+from tests.builders import count
 
 
 def test_unknown_api_route_is_an_enveloped_404(client):
@@ -42,7 +43,7 @@ def test_numbers_json_cannot_carry_answer_2003_and_are_never_stored(backend, cli
                            data='{"name": "Aria", "attributes": {"power": %s}}' % literal)
     assert_error(response, 400, "2003")
     assert "not valid JSON" in response.get_json()["errorDetail"]
-    assert backend.storage.count(Entity) == 0
+    assert count(backend, Entity) == 0
 
 
 def test_body_over_the_limit_answers_2006_and_stores_nothing(tmp_path):
@@ -53,7 +54,7 @@ def test_body_over_the_limit_answers_2006_and_stores_nothing(tmp_path):
         response = client.post("/api/worlds", headers=headers,
                                json={"name": "Big", "description": "x" * (1024 * 1024 + 10)})
         assert_error(response, 413, "2006")
-        assert backend.storage.count(World) == 0
+        assert count(backend, World) == 0
     finally:
         backend.close()
 
@@ -104,9 +105,10 @@ def test_root_points_to_the_api_docs_without_a_built_frontend(client):
     assert "/api/docs" in response.get_data(as_text=True)
 
 
-def test_health_reports_storage_ai_and_version(client):
+def test_health_reports_storage_ai_and_version(backend, client):
     data = assert_ok(client.get("/api/health"))
-    assert data == {"status": "ok", "storage": "tinydb",
+    assert data == {"status": "ok", "storage": backend.storage.kind,
+                    "storage_health": {"writable": True, "detail": "writes are durable"},
                     "ai": {"configured": False, "model": None}, "version": data["version"]}
     assert data["version"].count(".") == 2
 

@@ -14,9 +14,8 @@ from generators.place_pools import PLACES, crowded
 from generators.trait_pools import (CLIMATES, CURRENCIES, GOALS, MATERIALS, OCCUPATIONS,
                                     PLACE_WORDS, TEMPERAMENTS, TERRAINS)
 from generators.world_generator import THEMES, generate_world
-from storage.base import Query
 from tests.api.helpers import assert_error, assert_ok
-from tests.builders import make_user
+from tests.builders import count, make_user
 
 NUMBERED = re.compile(r"\d")
 WORLD_TYPES = (*THEMES, "custom")
@@ -45,7 +44,9 @@ def _generate(client, headers, entities=0, locations=0, language=None, **fields)
 
 
 def _stored(backend, model_cls, world_id: str) -> list:
-    return backend.storage.find(model_cls, Query(any_of=({"world_id": world_id},))).items
+    query = {Entity: backend.storage.entities_of_world,
+             Location: backend.storage.locations_of_world}[model_cls]
+    return query(world_id).items
 
 
 def _regex(part) -> str:
@@ -136,9 +137,9 @@ def test_names_never_degrade_to_numbered_placeholders(backend, writer):
     for index in range(30):
         world = backend.world_service.create_world(owner, {
             "name": f"World {index}", "world_type": ("fantasy", "sci-fi", "modern")[index % 3],
-            "generate": {"entities": 200, "locations": 100}})["world"]
-        entities = _stored(backend, Entity, world["world_id"])
-        places = _stored(backend, Location, world["world_id"])
+            "generate": {"entities": 200, "locations": 100}}).model
+        entities = _stored(backend, Entity, world.world_id)
+        places = _stored(backend, Location, world.world_id)
         assert len(entities) == 200 and len(places) == 100
         names = [n for e in entities for n in [e.name, *e.aliases]] + [p.name for p in places]
         assert not [n for n in names if NUMBERED.search(n)]
@@ -186,7 +187,7 @@ def test_generator_limits_answer_2001_and_create_nothing(backend, client, writer
     body = assert_error(client.post("/api/worlds", headers=writer[1], json={
         "name": "Too big", "generate": generate}), 400, "2001")
     assert field in body["data"]["fields"]
-    assert backend.storage.count(World) == 0
+    assert count(backend, World) == 0
 
 
 def test_the_generator_is_pure_and_random_per_world():

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.api.helpers import assert_error, assert_ok
-from tests.builders import make_story, make_user, make_world
+from tests.builders import make_entity, make_location, make_story, make_user, make_world
 
 
 @pytest.fixture
@@ -11,10 +11,9 @@ def setting(backend):
     owner, headers = make_user(backend, "user", "owner")
     world = make_world(backend, owner)
     story = make_story(backend, owner, world["world_id"])
-    hero = backend.entity_service.create_entity(owner, world["world_id"], {
-        "name": "Thánh Gióng", "aliases": ["Phù Đổng Thiên Vương"]})["entity"]
-    place = backend.location_service.create_location(owner, world["world_id"], {
-        "name": "Sóc Sơn"})["location"]
+    hero = make_entity(backend, owner, world["world_id"], name="Thánh Gióng",
+                       aliases=["Phù Đổng Thiên Vương"])
+    place = make_location(backend, owner, world["world_id"], name="Sóc Sơn")
     return {"headers": headers, "world": world, "story": story, "hero": hero, "place": place,
             "url": f"/api/stories/{story['story_id']}"}
 

@@ -1,7 +1,7 @@
 """Cached GET answers never outlive a write, and never cross between callers."""
 
 from tests.api.helpers import assert_ok
-from tests.builders import make_story, make_user, make_world
+from tests.builders import make_story, make_user, make_world, store
 
 
 def test_a_write_is_visible_to_the_very_next_read(backend, client):
@@ -34,5 +34,5 @@ def test_a_role_change_is_seen_at_once(backend, client):
     url = f"/api/worlds/{world['world_id']}"
     assert assert_ok(client.get(url, headers=mod_headers))["world"]["permissions"]["delete"] is False
     mod.role = "moderator"
-    backend.storage.save(mod)
+    store(backend, mod)
     assert assert_ok(client.get(url, headers=mod_headers))["world"]["permissions"]["delete"] is True

@@ -6,6 +6,7 @@ from core.models import Event, Story
 from core.clock import now_iso
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_story, make_user, make_world
+from tests.builders import store
 
 
 @pytest.fixture
@@ -108,10 +109,10 @@ def test_global_list_is_newest_change_first_and_mine_filters(backend, client, wr
 
 def test_public_story_quota(backend, client, writer, world):
     writer[0].role = "guest"
-    backend.storage.save(writer[0])
+    store(backend, writer[0])
     assert_error(post_story(client, writer[1], world["world_id"]), 403, "1004")
     writer[0].role = "user"
-    backend.storage.save(writer[0])
+    store(backend, writer[0])
     for i in range(50):
         make_story(backend, writer[0], world["world_id"], title=f"S{i}", visibility="public")
     assert_error(post_story(client, writer[1], world["world_id"], visibility="public"), 403, "0001")
@@ -124,7 +125,7 @@ def test_deleting_a_story_removes_links_and_event_references(backend, client, wr
     linking.linked_story_ids = [doomed["story_id"]]
     event = Event(event_id="e1", world_id=world["world_id"], title="Battle", created_at=now_iso(),
                   updated_at=now_iso(), story_id=doomed["story_id"])
-    backend.storage.save(linking, event)
+    store(backend, linking, event)
     assert_ok(client.delete(f"/api/stories/{doomed['story_id']}", headers=writer[1]))
     assert backend.storage.get(Story, linking.story_id).linked_story_ids == []
     assert backend.storage.get(Event, "e1").story_id is None

@@ -5,6 +5,9 @@ import pytest
 from tests.api.test_worlds_matrix import (BANNED, CALLERS, HIDDEN, MATRIX, NO_TOKEN, can_see,
                                           check, expected, read_outcome)
 from tests.api.helpers import assert_ok
+from tests.conftest import MATRIX_BACKENDS
+
+backend_kinds = MATRIX_BACKENDS
 
 
 @pytest.mark.parametrize("caller, visibility", MATRIX)

@@ -12,6 +12,7 @@ from interfaces.schemas.outputs import WorldEnvelopeOut
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_user
 from tests.conftest import build_backend
+from tests.builders import count, store
 
 STAMPS = ("created_at", "updated_at", "exported_at")
 
@@ -78,7 +79,7 @@ class RichWorld:
                      source={"kind": "extracted", "story_id": first.story_id})
         secret = Event(event_id=new_id(), world_id=wid, title="Sự kiện nháp", created_at=now,
                        updated_at=now, story_id=draft.story_id, year=1011)
-        storage.save(first, draft, later, move, secret)
+        store(self.backend, first, draft, later, move, secret)
 
 
 @pytest.fixture
@@ -114,7 +115,7 @@ def _canonical(bundle: dict) -> dict:
 
 
 def _count_everything(backend) -> tuple:
-    return tuple(backend.storage.count(model) for model in (World, Story, Entity, Event))
+    return tuple(count(backend, model) for model in (World, Story, Entity, Event))
 
 
 # the files ------------------------------------------------------------------------------------
@@ -404,7 +405,7 @@ def test_a_malformed_lorebook_names_the_entry(client, actors):
     body = assert_error(client.post("/api/worlds/import", headers=actors.headers["owner"],
                                     json=lorebook), 400, "2001")
     assert "entries.7.key" in body["data"]["fields"]
-    assert actors.backend.storage.count(World) == 0
+    assert count(actors.backend, World) == 0
 
 
 @pytest.mark.parametrize("kwargs", [
@@ -415,7 +416,7 @@ def test_a_malformed_lorebook_names_the_entry(client, actors):
 def test_a_body_that_is_not_a_json_object_is_2003(client, actors, kwargs):
     assert_error(client.post("/api/worlds/import", headers=actors.headers["owner"], **kwargs),
                  400, "2003")
-    assert actors.backend.storage.count(World) == 0
+    assert count(actors.backend, World) == 0
 
 
 def test_a_huge_file_is_2004_and_creates_nothing(client, actors):
@@ -424,7 +425,7 @@ def test_a_huge_file_is_2004_and_creates_nothing(client, actors):
     body = assert_error(client.post("/api/worlds/import", headers=actors.headers["owner"],
                                     json=bundle), 400, "2004")
     assert "entities" in body["data"]["fields"]
-    assert actors.backend.storage.count(World) == 0 and actors.backend.storage.count(Entity) == 0
+    assert count(actors.backend, World) == 0 and count(actors.backend, Entity) == 0
 
 
 def test_a_file_over_the_body_limit_is_2006_and_creates_nothing(tmp_path):
@@ -436,7 +437,7 @@ def test_a_file_over_the_body_limit_is_2006_and_creates_nothing(tmp_path):
         response = backend.app.test_client().post("/api/worlds/import", headers=headers,
                                                   json=bundle)
         assert_error(response, 413, "2006")
-        assert backend.storage.count(World) == 0
+        assert count(backend, World) == 0
     finally:
         backend.close()
 
@@ -448,4 +449,4 @@ def test_only_writers_import(client, actors, caller, status, code):
     bundle = {"format": "storyloom.world", "version": 1, "world": {"name": "Mine"}}
     assert_error(client.post("/api/worlds/import", headers=actors.headers[caller], json=bundle),
                  status, code)
-    assert actors.backend.storage.count(World) == 0
+    assert count(actors.backend, World) == 0

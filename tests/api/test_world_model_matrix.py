@@ -4,6 +4,9 @@ import pytest
 
 from tests.api.test_worlds_matrix import (BANNED, CALLERS, DENIED, MATRIX, NO_TOKEN, OK, check,
                                           expected, read_outcome)
+from tests.conftest import MATRIX_BACKENDS
+
+backend_kinds = MATRIX_BACKENDS
 
 CREATED = (201, "0000")
 EDITORS = ("owner", "editor", "admin")

@@ -5,6 +5,7 @@ import pytest
 from core.models import Story, World
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_story, make_user, make_world
+from tests.builders import store, stored
 
 
 @pytest.fixture
@@ -122,7 +123,7 @@ def test_public_world_quota_of_the_role(backend, client, writer):
     assert me["quotas"]["public_worlds"] == {"used": 5, "limit": 5}
     # premium has a higher limit, applied as soon as the role changes
     writer[0].role = "premium"
-    backend.storage.save(writer[0])
+    store(backend, writer[0])
     assert_ok(client.post("/api/worlds", headers=writer[1],
                           json={"name": "P5", "visibility": "public"}), 201)
 
@@ -164,7 +165,7 @@ def test_deleting_a_world_deletes_its_stories(backend, client, writer):
     for story in stories:
         assert_error(client.get(f"/api/stories/{story['story_id']}", headers=writer[1]), 404, "3001")
     assert backend.storage.get(World, world["world_id"]) is None
-    assert [s.story_id for s in backend.storage.find(Story).items] == [kept["story_id"]]
+    assert [s.story_id for s in stored(backend, Story)] == [kept["story_id"]]
 
 
 def test_lowering_a_world_lowers_its_stories(backend, client, writer):

@@ -3,6 +3,9 @@
 import pytest
 
 from tests.api.helpers import assert_error, assert_ok
+from tests.conftest import MATRIX_BACKENDS
+
+backend_kinds = MATRIX_BACKENDS
 
 CALLERS = ("anonymous", "other", "viewer", "editor", "owner", "moderator", "admin", "guest",
            "banned")

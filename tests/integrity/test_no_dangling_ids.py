@@ -11,7 +11,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from core.models import Entity, Event, Location, Story, World
 from core.relationships import RELATIONSHIP_TYPES, inverse_of
 from core.clock import now_iso
-from tests.builders import make_user
+from tests.builders import make_user, store, stored
 from tests.conftest import build_backend
 
 NAMES = st.sampled_from(["An", "Bình", "Chi", "Dũng", "Em", "Phúc", "Giang", "Hà", "Khoa"])
@@ -23,7 +23,7 @@ class WorldModel(RuleBasedStateMachine):
     @initialize()
     def start(self):
         self.tmp = Path(tempfile.mkdtemp())
-        self.backend = build_backend(self.tmp)
+        self.backend = build_backend(self.tmp, "memory")
         self.user, _ = make_user(self.backend, "user", "owner")
         self.counter = 0
 
@@ -32,7 +32,7 @@ class WorldModel(RuleBasedStateMachine):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def _all(self, model):
-        return self.backend.storage.find(model).items
+        return stored(self.backend, model)
 
     def _unique(self, name):
         self.counter += 1
@@ -79,7 +79,7 @@ class WorldModel(RuleBasedStateMachine):
                 data.draw(st.lists(st.sampled_from(locations), max_size=2)) if locations else [])
         if others:
             story.linked_story_ids = [data.draw(st.sampled_from(others)).story_id]
-            self.backend.storage.save(story)
+            store(self.backend, story)
 
     @precondition(lambda self: len(self._all(Entity)) >= 2)
     @rule(data=st.data(), rel_type=st.sampled_from(RELATIONSHIP_TYPES))
@@ -96,7 +96,7 @@ class WorldModel(RuleBasedStateMachine):
     def add_event(self, data):
         story = data.draw(st.sampled_from(self._all(Story)))
         self.counter += 1
-        self.backend.storage.save(Event(
+        store(self.backend, Event(
             event_id=f"event-{self.counter}", world_id=story.world_id, title="Event",
             created_at=now_iso(), updated_at=now_iso(), story_id=story.story_id,
             entity_ids=list(story.entity_ids), location_ids=list(story.location_ids)))

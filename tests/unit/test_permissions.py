@@ -4,6 +4,7 @@ import pytest
 
 from core.models import Story, User, World
 from core import permissions as p
+from core import visibility
 
 
 def user(role="user", user_id="u"):
@@ -66,6 +67,7 @@ def test_quotas_per_role_and_unknown_roles_get_nothing():
 
 
 def test_visibility_ordering():
-    assert p.more_visible("public", "private") and not p.more_visible("draft", "private")
-    assert p.clamp_visibility("public", "draft") == "draft"
-    assert p.clamp_visibility("draft", "public") == "draft"
+    assert visibility.more_visible("public", "private")
+    assert not visibility.more_visible("draft", "private")
+    assert visibility.clamp("public", "draft") == "draft"
+    assert visibility.clamp("draft", "public") == "draft"

@@ -3,7 +3,7 @@
 import pytest
 
 from core.errors import AiQuotaExceeded
-from tests.builders import make_user
+from tests.builders import make_user, store
 
 
 @pytest.mark.parametrize("role, limit", [("user", 50), ("guest", 0)])
@@ -32,6 +32,6 @@ def test_a_role_change_applies_the_new_ai_limit_at_once(backend):
     for _ in range(50):
         backend.quotas.record_ai_request(user)
     user.role = "premium"
-    backend.storage.save(user)
+    store(backend, user)
     backend.quotas.record_ai_request(user)
     assert backend.quotas.usage(user)["ai_requests_today"] == {"used": 51, "limit": 500}

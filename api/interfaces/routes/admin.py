@@ -2,57 +2,47 @@
 
 from flask import Blueprint
 
-from interfaces.envelope import ok
+from core.errors import NOT_FOUND
+from interfaces.auth_guards import ADMIN, MODERATOR
 from interfaces.schemas.admin import BanChange, RoleChange, UserListQuery
 from interfaces.schemas.outputs import (AdminStatsOut, AdminUserEnvelopeOut, AdminUserPageOut,
                                         RolesOut)
-from interfaces.swagger import doc
-from interfaces.validation import validate_body, validate_query
 
 
-def create_admin_bp(admin_service, auth):
+def create_admin_bp(admin_service, endpoints):
     """Routes under /api/admin."""
     bp = Blueprint("admin", __name__, url_prefix="/api/admin")
+    route = endpoints.router(bp, tag="admin")
 
-    @bp.get("/users")
-    @doc("Accounts, with search and role filter", tag="admin", response=AdminUserPageOut)
-    @auth.moderator_required
-    @validate_query(UserListQuery)
+    @route.get("/users", "Accounts, with search and role filter", access=MODERATOR,
+               query=UserListQuery, response=AdminUserPageOut)
     def list_users(user, query):
-        return ok(admin_service.list_users(query.q, query.role, query.page, query.page_size))
+        return admin_service.list_users(query.q, query.role, query.page_request())
 
-    @bp.get("/users/<user_id>")
-    @doc("One account", tag="admin", response=AdminUserEnvelopeOut, errors=("3001",))
-    @auth.moderator_required
+    @route.get("/users/<user_id>", "One account", access=MODERATOR,
+               response=AdminUserEnvelopeOut, errors=(NOT_FOUND,))
     def get_user(user_id, user):
-        return ok(admin_service.get_user(user_id))
+        return {"user": admin_service.get_user(user_id)}
 
-    @bp.put("/users/<user_id>/role")
-    @doc("Change an account's role (admins only)", tag="admin", response=AdminUserEnvelopeOut,
-         errors=("3001",))
-    @auth.admin_required
-    @validate_body(RoleChange)
+    @route.put("/users/<user_id>/role", "Change an account's role (admins only)", access=ADMIN,
+               body=RoleChange, response=AdminUserEnvelopeOut, errors=(NOT_FOUND,))
     def set_role(user_id, user, body):
-        return ok(admin_service.set_role(user, user_id, body.role))
+        return {"user": admin_service.set_role(user, user_id, body.role)}
 
-    @bp.post("/users/<user_id>/ban")
-    @doc("Ban or unban an account (moderators and admins; admins cannot be banned)",
-         tag="admin", response=AdminUserEnvelopeOut, errors=("3001",))
-    @auth.moderator_required
-    @validate_body(BanChange)
+    @route.post("/users/<user_id>/ban", "Ban or unban an account (moderators and admins; "
+                "admins cannot be banned)", access=MODERATOR, body=BanChange,
+                response=AdminUserEnvelopeOut, errors=(NOT_FOUND,))
     def set_ban(user_id, user, body):
-        return ok(admin_service.set_ban(user, user_id, body.banned, body.reason))
+        return {"user": admin_service.set_ban(user, user_id, body.banned, body.reason)}
 
-    @bp.get("/roles")
-    @doc("Roles with their permissions and quotas", tag="admin", response=RolesOut)
-    @auth.admin_required
+    @route.get("/roles", "Roles with their permissions and quotas", access=ADMIN,
+               response=RolesOut)
     def roles(user):
-        return ok(admin_service.roles())
+        return {"roles": admin_service.roles()}
 
-    @bp.get("/stats")
-    @doc("True totals, private content included", tag="admin", response=AdminStatsOut)
-    @auth.admin_required
+    @route.get("/stats", "True totals, private content included", access=ADMIN,
+               response=AdminStatsOut)
     def stats(user):
-        return ok(admin_service.stats())
+        return admin_service.stats()
 
     return bp

@@ -2,56 +2,47 @@
 
 from flask import Blueprint, g, request
 
-from interfaces.envelope import created, ok
+from core.errors import ACCOUNT_BANNED, ALREADY_EXISTS, BAD_CREDENTIALS, TOO_MANY_LOGINS
+from interfaces.auth_guards import PUBLIC, TOKEN
 from interfaces.schemas.auth import PasswordChange, UserLogin, UserRegister
 from interfaces.schemas.outputs import EmptyOut, SessionOut, TokenOut, UserEnvelopeOut
-from interfaces.swagger import doc
-from interfaces.validation import validate_body
 
 
-def create_auth_bp(auth_service, auth):
+def create_auth_bp(auth_service, endpoints):
     """Routes under /api/auth."""
     bp = Blueprint("auth", __name__, url_prefix="/api/auth")
+    route = endpoints.router(bp, tag="auth")
 
-    @bp.post("/register")
-    @doc("Create an account (role user) and sign in", tag="auth", response=SessionOut,
-         status=201, errors=("3002",))
-    @validate_body(UserRegister)
+    @route.post("/register", "Create an account (role user) and sign in", access=PUBLIC,
+                body=UserRegister, response=SessionOut, status=201, errors=(ALREADY_EXISTS,))
     def register(body):
-        return created(auth_service.register(**body.model_dump()))
+        return auth_service.register(**body.model_dump())
 
-    @bp.post("/login")
-    @doc("Sign in with username or email", tag="auth", response=SessionOut,
-         errors=("1003", "1005", "1007"))
-    @validate_body(UserLogin)
+    @route.post("/login", "Sign in with username or email", access=PUBLIC, body=UserLogin,
+                response=SessionOut, errors=(BAD_CREDENTIALS, ACCOUNT_BANNED, TOO_MANY_LOGINS))
     def login(body):
-        return ok(auth_service.login(body.password, request.remote_addr or "unknown",
-                                     username=body.username, email=body.email))
+        return auth_service.login(body.password, request.remote_addr or "unknown",
+                                  username=body.username, email=body.email)
 
-    @bp.get("/me")
-    @doc("The signed-in account with its quotas", tag="auth", response=UserEnvelopeOut)
-    @auth.token_required
+    @route.get("/me", "The signed-in account with its quotas", access=TOKEN,
+               response=UserEnvelopeOut)
     def me(user):
-        return ok({"user": auth_service.user_view(user)})
+        return {"user": auth_service.account(user)}
 
-    @bp.get("/verify")
-    @doc("Check that a token is still valid", tag="auth", response=UserEnvelopeOut)
-    @auth.token_required
+    @route.get("/verify", "Check that a token is still valid", access=TOKEN,
+               response=UserEnvelopeOut)
     def verify(user):
-        return ok({"user": auth_service.user_view(user)})
+        return {"user": auth_service.account(user)}
 
-    @bp.post("/change-password")
-    @doc("Change the password; every earlier token stops working", tag="auth",
-         response=TokenOut, errors=("1003",))
-    @auth.token_required
-    @validate_body(PasswordChange)
+    @route.post("/change-password", "Change the password; every earlier token stops working",
+                access=TOKEN, body=PasswordChange, response=TokenOut, errors=(BAD_CREDENTIALS,))
     def change_password(user, body):
-        return ok(auth_service.change_password(user, body.old_password, body.new_password))
+        return auth_service.change_password(user, body.old_password, body.new_password)
 
-    @bp.post("/logout")
-    @doc("Sign out: the token used stops working", tag="auth", response=EmptyOut)
-    @auth.token_required
+    @route.post("/logout", "Sign out: the token used stops working", access=TOKEN,
+                response=EmptyOut)
     def logout(user):
-        return ok(auth_service.logout(user, g.token_claims))
+        auth_service.logout(user, g.token_claims)
+        return {}
 
     return bp

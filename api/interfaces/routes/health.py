@@ -2,19 +2,20 @@
 
 from flask import Blueprint
 
-from interfaces.envelope import ok
+from interfaces.auth_guards import PUBLIC
 from interfaces.schemas.outputs import HealthOut
-from interfaces.swagger import doc
 
 
-def create_health_bp(storage_kind: str, gpt_service, version: str):
-    """The health route: storage backend, AI configuration and version."""
+def create_health_bp(storage, gpt_service, version: str, endpoints):
+    """The health route: storage backend and whether it can write, AI configuration, version."""
     bp = Blueprint("health", __name__, url_prefix="/api")
+    route = endpoints.router(bp, tag="health")
 
-    @bp.get("/health")
-    @doc("Is the server up, and with what", tag="health", response=HealthOut)
+    @route.get("/health", "Is the server up, and with what", access=PUBLIC, response=HealthOut,
+               description="storage_health.writable is false while the storage cannot make "
+                           "writes durable (a full or failing disk, an unreachable database).")
     def health():
-        return ok({"status": "ok", "storage": storage_kind, "ai": gpt_service.status(),
-                   "version": version})
+        return {"status": "ok", "storage": storage.kind, "storage_health": storage.health(),
+                "ai": gpt_service.status(), "version": version}
 
     return bp

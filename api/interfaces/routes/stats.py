@@ -2,20 +2,18 @@
 
 from flask import Blueprint
 
-from interfaces.envelope import ok
+from interfaces.auth_guards import OPTIONAL
 from interfaces.schemas.outputs import StatsOut
-from interfaces.swagger import doc
 
 
-def create_stats_bp(stats_service, auth):
+def create_stats_bp(stats_service, endpoints):
     """The public stats route."""
     bp = Blueprint("stats", __name__, url_prefix="/api")
+    route = endpoints.router(bp, tag="stats")
 
-    @bp.get("/stats")
-    @doc("How many worlds, stories, entities, places and events you can see", tag="stats",
-         response=StatsOut)
-    @auth.optional_auth
+    @route.get("/stats", "How many worlds, stories, entities, places and events you can see",
+               access=OPTIONAL, response=StatsOut)
     def visible_stats(user):
-        return ok(stats_service.visible_stats(user))
+        return stats_service.visible_stats(user)
 
     return bp

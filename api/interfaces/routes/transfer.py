@@ -8,11 +8,10 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response
 
-from interfaces.envelope import created
+from core.errors import BATCH_TOO_LARGE, FORBIDDEN, NOT_FOUND
+from interfaces.auth_guards import OPTIONAL, TOKEN
 from interfaces.schemas.outputs import WorldEnvelopeOut
 from interfaces.schemas.transfer import ExportQuery, WorldImport
-from interfaces.swagger import doc
-from interfaces.validation import validate_body, validate_query
 
 _NOT_ASCII_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 EXPORT_TYPES = ("application/json", "text/markdown")
@@ -40,37 +39,26 @@ def _download(export_file) -> Response:
                              "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})
 
 
-def _answers_a_file(view):
-    """Document a download: its success answer is the file itself, not an envelope."""
-    view.specs_dict["responses"]["200"]["content"] = {
-        media_type: {"schema": {"type": "string", "format": "binary"}}
-        for media_type in EXPORT_TYPES}
-    return view
-
-
-def create_transfer_bp(export_service, import_service, auth):
+def create_transfer_bp(export_service, import_service, endpoints):
     """Routes GET /api/worlds/<world_id>/export and POST /api/worlds/import."""
     bp = Blueprint("transfer", __name__, url_prefix="/api/worlds")
+    route = endpoints.router(bp, tag="transfer")
 
-    @bp.get("/<world_id>/export")
-    @_answers_a_file
-    @doc("Download a world as a file", tag="transfer", errors=("3001",),
-         description="json: the whole bundle (stories the caller may see, entities, locations, "
-                     "events) that POST /api/worlds/import reads back; markdown: a world bible; "
-                     "lorebook: SillyTavern World Info. Errors are envelopes.")
-    @auth.optional_auth
-    @validate_query(ExportQuery)
+    @route.get("/<world_id>/export", "Download a world as a file", access=OPTIONAL,
+               query=ExportQuery, errors=(NOT_FOUND,), download=EXPORT_TYPES,
+               description="json: the whole bundle (stories the caller may see, entities, "
+                           "locations, events) that POST /api/worlds/import reads back; "
+                           "markdown: a world bible; lorebook: SillyTavern World Info. Errors "
+                           "are envelopes.")
     def export_world(world_id, user, query):
         return _download(export_service.export_world(user, world_id, query.format))
 
-    @bp.post("/import")
-    @doc("Import a world bundle or a SillyTavern lorebook as a new private world",
-         tag="transfer", response=WorldEnvelopeOut, status=201, errors=("1004", "2004"),
-         description="Every id is new and the caller owns the world. A file with any problem "
-                     "creates nothing; data.fields names what is wrong.")
-    @auth.token_required
-    @validate_body(WorldImport)
+    @route.post("/import", "Import a world bundle or a SillyTavern lorebook as a new private "
+                "world", access=TOKEN, body=WorldImport, response=WorldEnvelopeOut, status=201,
+                errors=(FORBIDDEN, BATCH_TOO_LARGE),
+                description="Every id is new and the caller owns the world. A file with any "
+                            "problem creates nothing; data.fields names what is wrong.")
     def import_world(user, body):
-        return created(import_service.import_world(user, body.payload()))
+        return {"world": import_service.import_world(user, body.payload())}
 
     return bp

@@ -2,94 +2,71 @@
 
 from flask import Blueprint
 
-from interfaces.envelope import created, ok
+from core.errors import MISSING_TOKEN, NOT_FOUND, FORBIDDEN, PUBLIC_QUOTA_EXCEEDED, VERSION_CONFLICT
+from interfaces.auth_guards import OPTIONAL, TOKEN
+from interfaces.response_cache import WORLD_LISTS, world_scope
 from interfaces.schemas.common import PageQuery
 from interfaces.schemas.outputs import (DeletedWorldOut, StoryOrderOut, StoryPageOut,
                                         WorldEnvelopeOut, WorldPageOut)
 from interfaces.schemas.worlds import (StoryReorder, WorldCreate, WorldListQuery, WorldShare,
                                        WorldUnshare, WorldUpdate)
-from interfaces.swagger import doc
-from interfaces.validation import validate_body, validate_query
 
-NOT_FOUND = ("3001",)
-WRITE_ERRORS = ("3001", "1004")
+WRITE_ERRORS = (NOT_FOUND, FORBIDDEN)
 
 
-def create_worlds_bp(world_service, story_service, auth, cache):
+def create_worlds_bp(world_service, story_service, endpoints):
     """Routes under /api/worlds."""
     bp = Blueprint("worlds", __name__, url_prefix="/api/worlds")
+    route = endpoints.router(bp, tag="worlds")
 
-    @bp.get("")
-    @doc("Worlds the caller may see", tag="worlds", response=WorldPageOut, errors=("1001",),
-         description="scope=mine|shared needs a token.")
-    @auth.optional_auth
-    @cache.cached
-    @validate_query(WorldListQuery)
+    @route.get("", "Worlds the caller may see", access=OPTIONAL, query=WorldListQuery,
+               response=WorldPageOut, errors=(MISSING_TOKEN,), cache=WORLD_LISTS,
+               description="scope=mine|shared needs a token.")
     def list_worlds(user, query):
-        return ok(world_service.list_worlds(user, query.scope, query.q, query.page,
-                                            query.page_size))
+        return world_service.list_worlds(user, query.scope, query.q, query.page_request())
 
-    @bp.post("")
-    @doc("Create a world", tag="worlds", response=WorldEnvelopeOut, status=201,
-         errors=("0001", "1004"))
-    @auth.token_required
-    @validate_body(WorldCreate)
+    @route.post("", "Create a world", access=TOKEN, body=WorldCreate,
+                response=WorldEnvelopeOut, status=201,
+                errors=(PUBLIC_QUOTA_EXCEEDED, FORBIDDEN))
     def create_world(user, body):
-        return created(world_service.create_world(user, body.model_dump(exclude_none=True)))
+        return {"world": world_service.create_world(user, body.model_dump(exclude_none=True))}
 
-    @bp.get("/<world_id>")
-    @doc("One world", tag="worlds", response=WorldEnvelopeOut, errors=NOT_FOUND)
-    @auth.optional_auth
-    @cache.cached
+    @route.get("/<world_id>", "One world", access=OPTIONAL, response=WorldEnvelopeOut,
+               errors=(NOT_FOUND,), cache=world_scope)
     def get_world(world_id, user):
-        return ok(world_service.get_world(user, world_id))
+        return {"world": world_service.get_world(user, world_id)}
 
-    @bp.put("/<world_id>")
-    @doc("Change a world's fields (visibility: owner only)", tag="worlds",
-         response=WorldEnvelopeOut, errors=WRITE_ERRORS + ("0001",))
-    @auth.token_required
-    @validate_body(WorldUpdate)
-    def update_world(world_id, user, body):
-        return ok(world_service.update_world(user, world_id, body.changes()))
+    @route.put("/<world_id>", "Change a world's fields (visibility: owner only)", access=TOKEN,
+               body=WorldUpdate, versioned=True, response=WorldEnvelopeOut,
+               errors=WRITE_ERRORS + (PUBLIC_QUOTA_EXCEEDED, VERSION_CONFLICT))
+    def update_world(world_id, user, body, based_on):
+        return {"world": world_service.update_world(user, world_id, body.changes(), based_on)}
 
-    @bp.delete("/<world_id>")
-    @doc("Delete a world and everything in it", tag="worlds", response=DeletedWorldOut,
-         errors=WRITE_ERRORS)
-    @auth.token_required
+    @route.delete("/<world_id>", "Delete a world and everything in it", access=TOKEN,
+                  response=DeletedWorldOut, errors=WRITE_ERRORS)
     def delete_world(world_id, user):
-        return ok(world_service.delete_world(user, world_id))
+        return {"world_id": world_service.delete_world(user, world_id)}
 
-    @bp.post("/<world_id>/share")
-    @doc("Share the world with users as viewer or editor", tag="worlds",
-         response=WorldEnvelopeOut, errors=WRITE_ERRORS)
-    @auth.token_required
-    @validate_body(WorldShare)
+    @route.post("/<world_id>/share", "Share the world with users as viewer or editor",
+                access=TOKEN, body=WorldShare, response=WorldEnvelopeOut, errors=WRITE_ERRORS)
     def share_world(world_id, user, body):
-        return ok(world_service.share_world(user, world_id, body.role, body.usernames,
-                                            body.user_ids))
+        return {"world": world_service.share_world(user, world_id, body.role, body.usernames,
+                                                   body.user_ids)}
 
-    @bp.post("/<world_id>/unshare")
-    @doc("Stop sharing the world with users", tag="worlds", response=WorldEnvelopeOut,
-         errors=WRITE_ERRORS)
-    @auth.token_required
-    @validate_body(WorldUnshare)
+    @route.post("/<world_id>/unshare", "Stop sharing the world with users", access=TOKEN,
+                body=WorldUnshare, response=WorldEnvelopeOut, errors=WRITE_ERRORS)
     def unshare_world(world_id, user, body):
-        return ok(world_service.unshare_world(user, world_id, body.usernames, body.user_ids))
+        return {"world": world_service.unshare_world(user, world_id, body.usernames,
+                                                     body.user_ids)}
 
-    @bp.get("/<world_id>/stories")
-    @doc("The world's stories in order", tag="worlds", response=StoryPageOut, errors=NOT_FOUND)
-    @auth.optional_auth
-    @cache.cached
-    @validate_query(PageQuery)
+    @route.get("/<world_id>/stories", "The world's stories in order", access=OPTIONAL,
+               query=PageQuery, response=StoryPageOut, errors=(NOT_FOUND,), cache=world_scope)
     def list_world_stories(world_id, user, query):
-        return ok(story_service.list_world_stories(user, world_id, query.page, query.page_size))
+        return story_service.list_world_stories(user, world_id, query.page_request())
 
-    @bp.post("/<world_id>/stories/reorder")
-    @doc("Put the world's stories in a new order", tag="worlds", response=StoryOrderOut,
-         errors=WRITE_ERRORS)
-    @auth.token_required
-    @validate_body(StoryReorder)
+    @route.post("/<world_id>/stories/reorder", "Put the world's stories in a new order",
+                access=TOKEN, body=StoryReorder, response=StoryOrderOut, errors=WRITE_ERRORS)
     def reorder_stories(world_id, user, body):
-        return ok(story_service.reorder_stories(user, world_id, body.story_ids))
+        return {"items": story_service.reorder_stories(user, world_id, body.story_ids)}
 
     return bp

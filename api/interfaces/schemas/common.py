@@ -6,6 +6,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from core.paging import PageRequest
+
 Visibility = Literal["draft", "private", "public"]
 WorldType = Literal["fantasy", "sci-fi", "modern", "historical", "custom"]
 CollaboratorRole = Literal["viewer", "editor"]
@@ -32,8 +34,18 @@ class StrictModel(BaseModel):
         return missing, invalid
 
     def changes(self) -> dict:
-        """The fields the client actually sent, as plain data."""
-        return self.model_dump(exclude_unset=True)
+        """The fields the client actually sent to change, as plain data (never `version`)."""
+        changed = self.model_dump(exclude_unset=True)
+        changed.pop("version", None)
+        return changed
+
+
+class Versioned(StrictModel):
+    """A change that may say which version of the resource it was based on."""
+
+    version: int | None = Field(None, ge=1, le=2**31, description=(
+        "The version this change is based on (or send If-Match); when the resource has "
+        "moved on, nothing changes and the answer is 3004 with the current resource"))
 
 
 class QueryModel(BaseModel):
@@ -47,3 +59,7 @@ class PageQuery(QueryModel):
 
     page: int = Field(1, ge=1, le=100_000, description="Page number, from 1")
     page_size: int = Field(20, ge=1, le=100, description="Items per page (1-100)")
+
+    def page_request(self) -> PageRequest:
+        """The page asked for."""
+        return PageRequest(self.page, self.page_size)

@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints
 from core.models.entity import ENTITY_TYPES
 from core.models.location import LOCATION_TYPES
 from core.relationships import RELATIONSHIP_TYPES
-from interfaces.schemas.common import Id, Name, PageQuery, StrictModel
+from interfaces.schemas.common import Id, Name, PageQuery, StrictModel, Versioned
 
 EntityType = Literal[ENTITY_TYPES]
 LocationType = Literal[LOCATION_TYPES]
@@ -49,7 +49,7 @@ class EntityCreate(StrictModel):
         default_factory=list)
 
 
-class EntityUpdate(StrictModel):
+class EntityUpdate(Versioned):
     """Fields to change; `relationships` replaces the whole list (and its mirrors)."""
 
     name: Name | None = None
@@ -72,7 +72,7 @@ class LocationCreate(StrictModel):
     nullable: ClassVar[frozenset] = frozenset({"coordinates", "parent_location_id"})
 
 
-class LocationUpdate(StrictModel):
+class LocationUpdate(Versioned):
     """Fields to change; null clears coordinates or the parent."""
 
     name: Name | None = None

@@ -87,6 +87,7 @@ class WorldSummaryOut(Out):
     permissions: WorldPermissionsOut
     created_at: str
     updated_at: str
+    version: int
 
 
 class WorldOut(Out):
@@ -104,6 +105,7 @@ class WorldOut(Out):
     permissions: WorldPermissionsOut
     created_at: str
     updated_at: str
+    version: int
 
 
 class WorldEnvelopeOut(Out):
@@ -141,6 +143,7 @@ class StoryFieldsOut(Out):
     permissions: StoryPermissionsOut
     created_at: str
     updated_at: str
+    version: int
 
 
 class StoryOut(StoryFieldsOut):
@@ -183,9 +186,15 @@ class AiStatusOut(Out):
     model: str | None
 
 
+class StorageHealthOut(Out):
+    writable: bool
+    detail: str
+
+
 class HealthOut(Out):
     status: Literal["ok"]
-    storage: Literal["tinydb", "postgresql"]
+    storage: Literal["tinydb", "postgresql", "memory"]
+    storage_health: StorageHealthOut
     ai: AiStatusOut
     version: str
 
@@ -220,6 +229,7 @@ class EntityFieldsOut(Out):
     permissions: ContentPermissionsOut
     created_at: str
     updated_at: str
+    version: int
 
 
 class EntityOut(EntityFieldsOut):
@@ -260,6 +270,7 @@ class LocationFieldsOut(Out):
     permissions: ContentPermissionsOut
     created_at: str
     updated_at: str
+    version: int
 
 
 class LocationOut(LocationFieldsOut):
@@ -291,7 +302,7 @@ class DeletedLocationOut(Out):
 
 
 class CreatedOut(Out):
-    entities: list[dict]
+    entities: list[EntitySummaryOut]
 
 
 class LinkResultOut(Out):

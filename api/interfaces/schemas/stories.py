@@ -6,7 +6,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from interfaces.schemas.common import Id, PageQuery, ShortText, StrictModel, Title, Visibility
+from interfaces.schemas.common import (Id, PageQuery, ShortText, StrictModel, Title, Versioned,
+                                       Visibility)
 
 
 class WorldTime(StrictModel):
@@ -40,7 +41,7 @@ class StoryCreate(StrictModel):
     nullable: ClassVar[frozenset] = frozenset({"world_time", "visibility", "order"})
 
 
-class StoryUpdate(StrictModel):
+class StoryUpdate(Versioned):
     """Fields to change; those left out keep their value (`world_time: null` clears it)."""
 
     title: Title | None = None

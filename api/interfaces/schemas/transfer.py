@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union
 from pydantic import (AliasChoices, BaseModel, ConfigDict, Discriminator, Field, RootModel,
                       StringConstraints, Tag)
 
+from core.models.event import EVENT_KINDS
 from interfaces.schemas.common import (Id, Name, QueryModel, StrictModel, Title, Visibility,
                                        WorldType)
 from interfaces.schemas.content import (Description, EntityCreate, LocationCreate,
@@ -101,6 +102,15 @@ class BundleConnection(StrictModel):
     label: Label = ""
 
 
+class BundleRelativeDate(StrictModel):
+    """A date given as an offset from another event of the bundle."""
+
+    event_id: Id
+    years: int = Field(0, ge=-1_000_000, le=1_000_000)
+    months: int = Field(0, ge=-12_000_000, le=12_000_000)
+    days: int = Field(0, ge=-400_000_000, le=400_000_000)
+
+
 class BundleEvent(Stamped):
     """An event of the world's timeline."""
 
@@ -108,6 +118,8 @@ class BundleEvent(Stamped):
     story_id: Id | None = None
     title: Title
     description: Description = ""
+    kind: Literal[EVENT_KINDS] = "other"
+    relative_to: BundleRelativeDate | None = None
     year: int | None = Field(None, ge=-1_000_000_000, le=1_000_000_000)
     month: int | None = Field(None, ge=1, le=100)
     day: int | None = Field(None, ge=1, le=1000)

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, StringConstraints
 
 from interfaces.schemas.common import (CollaboratorRole, Id, Name, PageQuery, QueryModel,
-                                       StrictModel, Visibility, WorldType)
+                                       StrictModel, Versioned, Visibility, WorldType)
 
 
 class Era(StrictModel):
@@ -50,7 +50,7 @@ class WorldCreate(StrictModel):
         None, description="Fill the world from templates for its world_type")
 
 
-class WorldUpdate(StrictModel):
+class WorldUpdate(Versioned):
     """Fields to change; those left out keep their value."""
 
     name: Name | None = None

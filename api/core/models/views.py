@@ -1,0 +1,104 @@
+"""What services return for reads: a model with the facts one caller sees about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.models.entity import Entity
+from core.models.location import Location
+from core.models.story import Story
+from core.models.user import User
+from core.models.world import World
+from core.text import excerpt
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What a world holds, as one caller may see it."""
+
+    stories: int = 0
+    entities: int = 0
+    locations: int = 0
+    events: int = 0
+
+
+@dataclass
+class WorldView:
+    """A world with its owner's name, its counts and the caller's role and rights."""
+
+    model: World
+    owner_username: str | None
+    counts: Counts
+    my_role: str | None
+    permissions: dict
+
+    @property
+    def excerpt(self) -> str:
+        """The start of the description, for lists."""
+        return excerpt(self.model.description)
+
+
+@dataclass
+class StoryView:
+    """A story with its world's name and the caller's rights."""
+
+    model: Story
+    world_name: str
+    permissions: dict
+
+
+@dataclass
+class EntityView:
+    """An entity with the names of the entities it is related to and the caller's rights."""
+
+    model: Entity
+    permissions: dict
+    target_names: dict = field(default_factory=dict)
+
+    @property
+    def relationships(self) -> list[dict]:
+        """The relationships, each with its target's name."""
+        return [{**r, "target_name": self.target_names.get(r["target_entity_id"])}
+                for r in self.model.relationships]
+
+    @property
+    def excerpt(self) -> str:
+        """The start of the description, for lists."""
+        return excerpt(self.model.description)
+
+
+@dataclass
+class LocationView:
+    """A place with its parent's name and the caller's rights."""
+
+    model: Location
+    permissions: dict
+    parent_name: str | None = None
+
+    @property
+    def excerpt(self) -> str:
+        """The start of the description, for lists."""
+        return excerpt(self.model.description)
+
+
+@dataclass
+class AccountView:
+    """An account with its quotas; never its password hash (the Out schemas omit it)."""
+
+    model: User
+    quotas: dict
+
+    @property
+    def display_name(self) -> str:
+        """The display name, or the username when none is set."""
+        return self.model.display_name or self.model.username
+
+
+@dataclass
+class PageView:
+    """One page of views and the total of the list."""
+
+    items: list
+    total: int
+    page: int
+    page_size: int

@@ -1,0 +1,98 @@
+"""Route guards: token_required, optional_auth, moderator_required and admin_required.
+
+`AuthGuards.guard(access)` is the guard for the access a route declares (interfaces/endpoint.py
+applies it); `ACCESS_DOCS` says how the spec documents each access level.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from flask import g, request
+
+from core.errors import (ACCOUNT_BANNED, FORBIDDEN, INVALID_TOKEN, MISSING_TOKEN, Forbidden,
+                         MissingToken)
+from core.permissions import has_permission
+
+PUBLIC = "public"          # no token looked at
+OPTIONAL = "optional"      # anonymous, or a valid token
+TOKEN = "token"            # a valid token
+MODERATOR = "moderator"    # a valid token of a moderator or admin
+ADMIN = "admin"            # a valid token of an admin
+
+# access -> (OpenAPI security, error codes the guard may answer)
+ACCESS_DOCS = {
+    PUBLIC: (None, ()),
+    OPTIONAL: ([{}, {"bearerAuth": []}], (INVALID_TOKEN, ACCOUNT_BANNED)),
+    TOKEN: ([{"bearerAuth": []}], (MISSING_TOKEN, INVALID_TOKEN, ACCOUNT_BANNED)),
+    MODERATOR: ([{"bearerAuth": []}], (MISSING_TOKEN, INVALID_TOKEN, FORBIDDEN, ACCOUNT_BANNED)),
+    ADMIN: ([{"bearerAuth": []}], (MISSING_TOKEN, INVALID_TOKEN, FORBIDDEN, ACCOUNT_BANNED)),
+}
+_ROLE_CHECKS = {MODERATOR: ("delete_any", "moderators and admins"),
+                ADMIN: ("change_roles", "admins")}
+
+
+class AuthGuards:
+    """Authenticates the bearer token and decides who may call a route."""
+
+    def __init__(self, auth_service):
+        self._auth = auth_service
+
+    def _bearer(self) -> str | None:
+        header = request.headers.get("Authorization")
+        if header is None:
+            return None
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise MissingToken("Malformed Authorization header; use 'Bearer <token>'")
+        return token.strip()
+
+    def _authenticate(self, token: str):
+        user, claims = self._auth.authenticate(token)
+        g.user_id, g.token_claims = user.user_id, claims
+        return user
+
+    def user_for(self, access: str):
+        """The caller allowed by the access level (None when anonymous is allowed)."""
+        if access == PUBLIC:
+            return None
+        token = self._bearer()
+        if token is None:
+            if access == OPTIONAL:
+                return None
+            raise MissingToken()
+        user = self._authenticate(token)
+        if access in _ROLE_CHECKS:
+            permission, label = _ROLE_CHECKS[access]
+            if not has_permission(user, permission):
+                raise Forbidden(f"Only {label} may do this")
+        return user
+
+    def _guard(self, access: str):
+        def decorator(view):
+            @functools.wraps(view)
+            def wrapper(*args, **kwargs):
+                return view(*args, user=self.user_for(access), **kwargs)
+            return wrapper
+        return decorator
+
+    def guard(self, access: str):
+        """The guard decorator of an access level; it hands the view `user`."""
+        return {OPTIONAL: self.optional_auth, TOKEN: self.token_required,
+                MODERATOR: self.moderator_required, ADMIN: self.admin_required}[access]
+
+    def token_required(self, view):
+        """The route needs a valid token (1001/1002/1005 otherwise)."""
+        return self._guard(TOKEN)(view)
+
+    def optional_auth(self, view):
+        """The route serves anonymous callers too; a token sent must still be valid."""
+        return self._guard(OPTIONAL)(view)
+
+    def moderator_required(self, view):
+        """The route is for moderators and admins (1004 for anyone else)."""
+        return self._guard(MODERATOR)(view)
+
+    def admin_required(self, view):
+        """The route is for admins only (1004 for anyone else)."""
+        return self._guard(ADMIN)(view)
