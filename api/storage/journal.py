@@ -12,6 +12,7 @@ import zlib
 import orjson
 
 from storage.base import StorageError
+from storage.files import fsync_dir, make_private, open_private, write_all
 
 log = logging.getLogger("storyloom.storage")
 _SEGMENT = re.compile(r"^journal\.(\d{8})\.log$")
@@ -42,15 +43,6 @@ def parse_record(body: bytes) -> dict:
         return orjson.loads(body)
     except orjson.JSONDecodeError:
         return json.loads(body)
-
-
-def fsync_dir(path: str) -> None:
-    """Make a rename or unlink in the directory durable."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class Journal:
@@ -90,6 +82,8 @@ class Journal:
         for number in self.segments():
             if number >= first_segment:
                 yield from self._replay_segment(self._path(number))
+        for number in self.segments():
+            make_private(self._path(number))
 
     def _replay_segment(self, path: str):
         good_end = 0
@@ -119,7 +113,7 @@ class Journal:
             self._open(max(self.segments(), default=0) + 1)
 
     def _open(self, number: int) -> None:
-        self._fd = os.open(self._path(number), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        self._fd = open_private(self._path(number), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         self._segment = number
         self._size = os.fstat(self._fd).st_size
         self.bytes_in_segment = self._size
@@ -166,7 +160,7 @@ class Journal:
     def _commit(self, fd: int, start: int, batch: bytes, last: int) -> None:
         """Write and fsync a batch; a failed one is cut off the file and its lines marked failed."""
         try:
-            _write_all(fd, batch)
+            write_all(fd, batch)
             os.fsync(fd)
         except OSError:
             cut = _cut_back(fd, start)
@@ -209,13 +203,6 @@ class Journal:
             finally:
                 os.close(self._fd)
                 self._fd = None
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    """Write every byte (a regular file may take a write in parts)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 def _cut_back(fd: int, start: int) -> bool:

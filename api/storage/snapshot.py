@@ -7,7 +7,7 @@ import os
 import orjson
 from tinydb.storages import JSONStorage
 
-from storage.journal import fsync_dir
+from storage.files import fsync_dir, open_private, write_all
 
 META_TABLE = "_meta"
 
@@ -26,7 +26,7 @@ def read_snapshot(path: str) -> tuple[dict, int]:
 
 
 def write_snapshot(path: str, tables: dict, next_segment: int) -> None:
-    """Write tables to a temp file, fsync it, then rename it in place.
+    """Write tables to an owner-only temp file, fsync it, then rename it in place.
 
     orjson rather than TinyDB's JSONStorage.write: the same JSON, but json.dumps holds the GIL
     for the whole database (~0.25 s at 10,000 stories), stalling every request meanwhile.
@@ -34,9 +34,12 @@ def write_snapshot(path: str, tables: dict, next_segment: int) -> None:
     temp = path + ".tmp"
     data = dict(tables)
     data[META_TABLE] = {"journal": {"next_segment": next_segment}}
-    with open(temp, "wb") as handle:
-        handle.write(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS))
-        handle.flush()
-        os.fsync(handle.fileno())
+    body = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    try:
+        write_all(fd, body)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
     os.replace(temp, path)
     fsync_dir(os.path.dirname(path) or ".")

@@ -15,6 +15,7 @@ from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
 from storage.base import DuplicateKey, Query, Storage, StorageError
+from storage.files import make_private, open_private
 from storage.indexes import TableIndexes, sort_value
 from storage.journal import Journal, encode_record, parse_record
 from storage.schema import SPEC_BY_NAME
@@ -77,7 +78,8 @@ class TinyDBStorage(Storage):
         self._snapshotter.start()
 
     def _take_dir_lock(self):
-        handle = open(os.path.join(self.data_dir, ".lock"), "a")
+        handle = os.fdopen(open_private(os.path.join(self.data_dir, ".lock"),
+                                        os.O_WRONLY | os.O_CREAT | os.O_APPEND), "a")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -97,6 +99,7 @@ class TinyDBStorage(Storage):
             for name, doc_id in record.get("d", ()):
                 raw[name].pop(doc_id, None)
             replayed += 1
+        make_private(self._snapshot_path)
         self._db.storage.write(raw)
         for name, docs in raw.items():
             indexes = self._indexes[name]

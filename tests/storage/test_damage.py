@@ -1,0 +1,133 @@
+"""Damage never becomes loss: a start refuses damaged files, keeps torn tails aside, files 0600.
+
+Test data is written straight to disk with the journal's and the snapshot's own encoders. What a
+data directory holds is read back by opening it and closing it cleanly: the snapshot that close
+writes holds the whole database.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import stat
+
+import pytest
+
+from core.models import Story
+from core.models._base import new_id
+from storage.base import StorageError
+from storage.journal import encode_record
+from storage.snapshot import write_snapshot
+from storage.tinydb_storage import SNAPSHOT_FILE, TinyDBStorage
+
+STAMP = "2031-01-01T00:00:00.000000Z"
+BACKUP_ADVICE = 'restore the data directory from a backup (README, "Backup")'
+
+
+# writing a data directory by hand
+
+def a_story(title: str) -> dict:
+    return Story(story_id=new_id(), world_id="w", title=title, owner_id="o",
+                 created_at=STAMP, updated_at=STAMP).to_document()
+
+
+def put(*docs: dict) -> bytes:
+    return encode_record({"p": [["stories", doc] for doc in docs], "d": []})
+
+
+def segment_path(data_dir, number: int) -> str:
+    return os.path.join(str(data_dir), f"journal.{number:08d}.log")
+
+
+def write_segment(data_dir, number: int, lines: list[bytes]) -> str:
+    path = segment_path(data_dir, number)
+    with open(path, "wb") as segment:
+        segment.writelines(lines)
+    return path
+
+
+def seed(data_dir) -> dict:
+    """A snapshot of three stories covering segment 1, then segments 2 and 3 of three records.
+
+    Returns story id -> title of everything the directory holds.
+    """
+    os.makedirs(data_dir, exist_ok=True)
+    in_snapshot = [a_story(f"snapshot {n}") for n in range(3)]
+    write_snapshot(os.path.join(str(data_dir), SNAPSHOT_FILE),
+                   {"stories": {d["story_id"]: d for d in in_snapshot}}, next_segment=2)
+    in_journal = {number: [a_story(f"segment {number} record {n}") for n in range(3)]
+                  for number in (2, 3)}
+    for number, docs in in_journal.items():
+        write_segment(data_dir, number, [put(doc) for doc in docs])
+    every = in_snapshot + [doc for docs in in_journal.values() for doc in docs]
+    return {doc["story_id"]: doc["title"] for doc in every}
+
+
+def stories_after_reopen(data_dir) -> dict:
+    """Story id -> title, as a start finds them (a clean close snapshots them all)."""
+    TinyDBStorage(str(data_dir)).close()
+    with open(os.path.join(str(data_dir), SNAPSHOT_FILE), encoding="utf-8") as snapshot:
+        return {i: doc["title"] for i, doc in json.load(snapshot)["stories"].items()}
+
+
+def files_of(data_dir) -> dict:
+    """Every data file's name -> bytes: what "nothing changed on disk" compares.
+
+    `.lock` is left out: a start takes it (creating it if need be) before reading anything.
+    """
+    found = {}
+    for name in sorted(os.listdir(data_dir)):
+        if name != ".lock":
+            with open(os.path.join(str(data_dir), name), "rb") as handle:
+                found[name] = handle.read()
+    return found
+
+
+def refusal(data_dir) -> str:
+    """Start on the directory, expect a refusal and return its message."""
+    with pytest.raises(StorageError) as refused:
+        TinyDBStorage(str(data_dir))
+    return str(refused.value)
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+# file modes
+
+@pytest.fixture
+def no_umask():
+    """A umask of 0, so only explicit modes keep files private."""
+    old = os.umask(0)
+    yield
+    os.umask(old)
+
+
+def test_data_files_are_owner_only_after_a_start_and_after_a_snapshot(tmp_path, no_umask):
+    data = tmp_path / "data"
+    seed(data)
+    (data / ".lock").write_bytes(b"")
+    for name in os.listdir(data):            # as older versions left them
+        os.chmod(data / name, 0o644)
+
+    storage = TinyDBStorage(str(data))
+    try:
+        assert {name: mode(data / name) for name in os.listdir(data)} == \
+            {name: 0o600 for name in os.listdir(data)}
+        assert len(glob.glob(str(data / "journal.*.log"))) == 3   # 2, 3 and the new 4
+        storage.snapshot()
+    finally:
+        storage.close()
+    assert {name: mode(data / name) for name in os.listdir(data)} == \
+        {name: 0o600 for name in os.listdir(data)}
+    assert len(os.listdir(data)) >= 3
+
+
+def test_a_fresh_data_directory_is_created_owner_only(tmp_path, no_umask):
+    data = tmp_path / "data"
+    TinyDBStorage(str(data)).close()
+    names = os.listdir(data)
+    assert {SNAPSHOT_FILE, ".lock"} <= set(names) and any(n.startswith("journal.") for n in names)
+    assert {name: mode(data / name) for name in names} == {name: 0o600 for name in names}
