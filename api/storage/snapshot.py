@@ -2,27 +2,64 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import orjson
-from tinydb.storages import JSONStorage
 
+from storage.damage import refuse
 from storage.files import fsync_dir, open_private, write_all
 
 META_TABLE = "_meta"
+_HOLDS = "the documents it holds"
 
 
 def read_snapshot(path: str) -> tuple[dict, int]:
-    """The tables of a snapshot and the first journal segment it does not cover."""
-    if not os.path.exists(path):
-        return {}, 0
-    storage = JSONStorage(path, access_mode="r")
+    """The tables of a snapshot and the first journal segment it does not cover.
+
+    Raises DamagedData rather than start from less than the file once held: an empty start
+    would be written over it by the next snapshot.
+    """
     try:
-        tables = storage.read() or {}
-    finally:
-        storage.close()
-    meta = tables.pop(META_TABLE, {}).get("journal", {})
-    return tables, int(meta.get("next_segment", 0))
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        return {}, 0
+    except OSError as exc:
+        raise refuse(path, f"cannot be read ({exc.strerror})", _HOLDS) from None
+    if not raw:
+        raise refuse(path, "is empty (0 bytes)", _HOLDS)
+    tables = _parse(path, raw)
+    next_segment = _next_segment(path, tables.pop(META_TABLE, None))
+    for name, table in tables.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise refuse(path, f"is damaged: its table {name!r} is not an object of documents",
+                         _HOLDS)
+    return tables, next_segment
+
+
+def _parse(path: str, raw: bytes) -> dict:
+    """The JSON object of a snapshot (older ones may hold NaN, which only json reads)."""
+    try:
+        try:
+            tables = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            tables = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise refuse(path, "is not valid JSON (cut short or garbled)", _HOLDS) from None
+    if not isinstance(tables, dict):
+        raise refuse(path, "is damaged: it is not a JSON object of tables", _HOLDS)
+    return tables
+
+
+def _next_segment(path: str, meta) -> int:
+    """The journal marker every snapshot carries: _meta.journal.next_segment."""
+    journal = meta.get("journal") if isinstance(meta, dict) else None
+    number = journal.get("next_segment") if isinstance(journal, dict) else None
+    if type(number) is not int or number < 0:
+        raise refuse(path, f"is damaged: it lacks the {META_TABLE} journal marker every "
+                     "snapshot carries", _HOLDS)
+    return number
 
 
 def write_snapshot(path: str, tables: dict, next_segment: int) -> None:

@@ -67,7 +67,11 @@ class TinyDBStorage(Storage):
         self._tables = {name: self._db.table(name, cache_size=0) for name in SPEC_BY_NAME}
         self._indexes = {name: TableIndexes(spec) for name, spec in SPEC_BY_NAME.items()}
         self._journal = Journal(data_dir)
-        self._load()
+        try:
+            self._load()
+        except StorageError:
+            self._lock_file.close()     # a refused start leaves the directory free to repair
+            raise
         self._journal.open_next_segment()
         self._closed = False
         self._generation = 0

@@ -20,6 +20,7 @@ from storage.base import StorageError
 from storage.journal import encode_record
 from storage.snapshot import write_snapshot
 from storage.tinydb_storage import SNAPSHOT_FILE, TinyDBStorage
+from tests.support.server import ServerError, ServerProcess
 
 STAMP = "2031-01-01T00:00:00.000000Z"
 BACKUP_ADVICE = 'restore the data directory from a backup (README, "Backup")'
@@ -93,6 +94,74 @@ def refusal(data_dir) -> str:
 
 def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
+
+
+# the snapshot
+
+def test_an_empty_snapshot_refuses_to_start_and_is_left_byte_identical(tmp_path):
+    data = tmp_path / "data"
+    seed(data)
+    (data / SNAPSHOT_FILE).write_bytes(b"")
+    before = files_of(data)
+    message = refusal(data)
+    assert f"{data / SNAPSHOT_FILE} is empty" in message and BACKUP_ADVICE in message
+    assert f"move {SNAPSHOT_FILE} out of the data directory" in message
+    assert (data / SNAPSHOT_FILE).read_bytes() == b""
+    assert files_of(data) == before
+
+
+def _snapshot_bytes(tmp_path) -> bytes:
+    seed(tmp_path / "seeded")
+    return (tmp_path / "seeded" / SNAPSHOT_FILE).read_bytes()
+
+
+DAMAGED_SNAPSHOTS = {
+    "truncated": lambda good: good[: len(good) // 2],
+    "bit_flip": lambda good: good.replace(b'"stories":{', b'"stories"\x3b{', 1),
+    "whitespace": lambda good: b"  \n",
+    "not_an_object": lambda good: b"[1, 2, 3]",
+    "table_not_an_object": lambda good: b'{"stories": [1], "_meta": {"journal": '
+                                        b'{"next_segment": 2}}}',
+    "no_journal_marker": lambda good: json.dumps(
+        {k: v for k, v in json.loads(good).items() if k != "_meta"}).encode(),
+    "marker_not_a_number": lambda good: good.replace(b'"next_segment":2', b'"next_segment":"2"'),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED_SNAPSHOTS))
+def test_a_damaged_snapshot_refuses_with_a_sentence_naming_it_and_changes_nothing(
+        tmp_path, damage):
+    data = tmp_path / "data"
+    seed(data)
+    damaged = DAMAGED_SNAPSHOTS[damage](_snapshot_bytes(tmp_path))
+    (data / SNAPSHOT_FILE).write_bytes(damaged)
+    before = files_of(data)
+    message = refusal(data)
+    assert message.startswith(f"{data / SNAPSHOT_FILE} ") and BACKUP_ADVICE in message
+    assert (data / SNAPSHOT_FILE).read_bytes() == damaged
+    assert files_of(data) == before
+
+
+@pytest.mark.slow
+def test_the_server_refuses_a_truncated_snapshot_in_one_sentence_without_a_traceback(tmp_path):
+    data = tmp_path / "data"
+    seed(data)
+    good = (data / SNAPSHOT_FILE).read_bytes()
+    (data / SNAPSHOT_FILE).write_bytes(good[: len(good) - 40])
+    before = files_of(data)
+    server = ServerProcess(data)
+    try:
+        with pytest.raises(ServerError):
+            server.start()
+        assert server.process.returncode == 2
+    finally:
+        server.stop()
+    log = open(server.log_path, encoding="utf-8").read()
+    said = [line for line in log.splitlines() if line.startswith("Storyloom cannot start: ")]
+    assert len(said) == 1, log
+    assert f"{data / SNAPSHOT_FILE} is not valid JSON" in said[0] and BACKUP_ADVICE in said[0]
+    assert "Traceback" not in log and "JSONDecodeError" not in log
+    assert files_of(data) == before, "a refused start writes nothing, not even jwt_secret"
 
 
 # file modes
