@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import glob
 import json
+import logging
 import os
 import stat
+import zlib
 
 import pytest
 
@@ -162,6 +164,111 @@ def test_the_server_refuses_a_truncated_snapshot_in_one_sentence_without_a_trace
     assert f"{data / SNAPSHOT_FILE} is not valid JSON" in said[0] and BACKUP_ADVICE in said[0]
     assert "Traceback" not in log and "JSONDecodeError" not in log
     assert files_of(data) == before, "a refused start writes nothing, not even jwt_secret"
+
+
+# the journal
+
+def _flip_a_bit_in_the_json(line: bytes) -> bytes:
+    at = line.index(b"segment")
+    return line[:at] + bytes([line[at] ^ 0x01]) + line[at + 1:]
+
+
+def _flip_a_bit_in_the_checksum(line: bytes) -> bytes:
+    return b"%08x" % (int(line[:8], 16) ^ 0x10) + line[8:]
+
+
+def _a_list_not_a_record(line: bytes) -> bytes:
+    body = b"[1, 2]"
+    return b"%08x %s\n" % (zlib.crc32(body), body)
+
+
+BAD_COMPLETE_LINES = {
+    "bit_flip_in_json": _flip_a_bit_in_the_json,
+    "bit_flip_in_checksum": _flip_a_bit_in_the_checksum,
+    "garbage": lambda line: b"\x00\xff\xfe not a record {{{\n",
+    "blank": lambda line: b"\n",
+    "not_a_record": _a_list_not_a_record,
+}
+
+
+@pytest.mark.parametrize("damage", sorted(BAD_COMPLETE_LINES))
+def test_damage_in_the_last_complete_journal_record_refuses_and_changes_nothing(
+        tmp_path, damage):
+    data = tmp_path / "data"
+    seed(data)
+    path = segment_path(data, 3)
+    lines = open(path, "rb").readlines()
+    lines[-1] = BAD_COMPLETE_LINES[damage](lines[-1])
+    write_segment(data, 3, lines)
+    before = files_of(data)
+    message = refusal(data)
+    at = sum(len(line) for line in lines[:-1])
+    assert message.startswith(f"{path} is damaged at byte {at}: a complete record")
+    assert BACKUP_ADVICE in message and "move journal.00000003.log out of" in message
+    assert files_of(data) == before
+
+
+@pytest.mark.parametrize("segment", [2, 3])
+def test_damage_in_the_middle_of_a_journal_refuses_and_changes_nothing(tmp_path, segment):
+    data = tmp_path / "data"
+    seed(data)
+    path = segment_path(data, segment)
+    lines = open(path, "rb").readlines()
+    lines[1] = _flip_a_bit_in_the_json(lines[1])
+    write_segment(data, segment, lines)
+    before = files_of(data)
+    message = refusal(data)
+    assert message.startswith(f"{path} is damaged at byte {len(lines[0])}: ")
+    assert files_of(data) == before
+
+
+def test_an_incomplete_last_line_of_an_older_segment_refuses_and_changes_nothing(tmp_path):
+    data = tmp_path / "data"
+    seed(data)
+    path = segment_path(data, 2)
+    lines = open(path, "rb").readlines()
+    lines[-1] = lines[-1][:-1]     # only its newline is missing
+    write_segment(data, 2, lines)
+    before = files_of(data)
+    message = refusal(data)
+    at = sum(len(line) for line in lines[:-1])
+    assert message.startswith(f"{path} is damaged at byte {at}: an incomplete record")
+    assert files_of(data) == before
+
+
+def test_a_torn_tail_is_cut_kept_aside_and_everything_before_it_survives(tmp_path, caplog):
+    data = tmp_path / "data"
+    expected = seed(data)
+    path = segment_path(data, 3)
+    good = open(path, "rb").read()
+    torn = put(a_story("never acknowledged"))[:-25]
+    with open(path, "ab") as segment:
+        segment.write(torn)
+
+    with caplog.at_level(logging.WARNING, logger="storyloom.storage"):
+        storage = TinyDBStorage(str(data))
+    try:
+        assert open(path, "rb").read() == good
+    finally:
+        storage.close()
+    kept = glob.glob(path + ".torn-*")
+    assert len(kept) == 1 and open(kept[0], "rb").read() == torn
+    assert mode(kept[0]) == 0o600
+    assert any(os.path.basename(kept[0]) in record.getMessage() for record in caplog.records)
+    assert stories_after_reopen(data) == expected
+
+
+def test_a_segment_gap_or_a_snapshot_past_the_newest_segment_is_fine(tmp_path):
+    data = tmp_path / "data"
+    expected = seed(data)
+    os.rename(segment_path(data, 3), segment_path(data, 7))
+    assert stories_after_reopen(data) == expected
+    other = tmp_path / "other"
+    os.makedirs(other)
+    doc = a_story("in the snapshot")
+    write_snapshot(str(other / SNAPSHOT_FILE), {"stories": {doc["story_id"]: doc}}, 9)
+    write_segment(other, 4, [put(a_story("covered by the snapshot"))])
+    assert stories_after_reopen(other) == {doc["story_id"]: "in the snapshot"}
 
 
 # file modes

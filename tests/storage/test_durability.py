@@ -418,16 +418,12 @@ def _bad_crc(line: bytes) -> bytes:
     return b"%08x" % crc + line[8:]
 
 
-TAILS = {
-    "torn_record": lambda line: line[: len(line) // 2],
-    "garbage": lambda line: b"\x00\xff\xfe not a record {{{ \x01" * 3 + b"\n",
-    "bad_crc": _bad_crc,
-}
+def _garbage(line: bytes) -> bytes:
+    return b"\x00\xff\xfe not a record {{{ \x01" * 3 + b"\n"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("tail", sorted(TAILS))
-def test_a_damaged_journal_tail_is_dropped_and_everything_before_it_kept(tmp_path, tail):
+def test_a_torn_journal_tail_is_kept_aside_and_everything_before_it_kept(tmp_path):
     ledger = Ledger()
     server = ServerProcess(tmp_path / "data")
     try:
@@ -441,11 +437,14 @@ def test_a_damaged_journal_tail_is_dropped_and_everything_before_it_kept(tmp_pat
         assert good_size > 0
         forged_id, line = _forged_line(made["story"])
         assert zlib.crc32(line[9:-1]) == int(line[:8], 16)   # the forged line itself is sound
+        torn = line[: len(line) // 2]
         with open(segment, "ab") as journal:
-            journal.write(TAILS[tail](line))
+            journal.write(torn)
 
         server.start()
-        assert os.path.getsize(segment) == good_size, "the damaged tail should be cut off"
+        assert os.path.getsize(segment) == good_size, "the torn tail should be cut off"
+        kept = glob.glob(segment + ".torn-*")
+        assert len(kept) == 1 and open(kept[0], "rb").read() == torn, "... and kept aside"
         check_each(server, ledger.acked)
         owner = Api(server, ledger.acked["user"][made["user"]["user_id"]][0])
         assert owner.call("GET", f"/api/stories/{forged_id}").status_code == 404
@@ -460,6 +459,34 @@ def test_a_damaged_journal_tail_is_dropped_and_everything_before_it_kept(tmp_pat
         server.stop()
         server.start()   # and once more after a clean stop (snapshot only)
         check_each(server, ledger.acked)
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", [_bad_crc, _garbage], ids=["bad_crc", "garbage"])
+def test_a_damaged_complete_last_record_refuses_to_start_and_changes_nothing(tmp_path, damage):
+    ledger = Ledger()
+    server = ServerProcess(tmp_path / "data")
+    try:
+        server.start()
+        api, made = _seed(server, ledger, stories=2)
+        api.close()
+        server.kill9()
+        _, line = _forged_line(made["story"])
+        segment = max(glob.glob(str(tmp_path / "data" / "journal.*.log")))
+        with open(segment, "ab") as journal:
+            journal.write(damage(line))   # a whole line: no crash writes that, damage does
+        with open(segment, "rb") as journal:
+            damaged = journal.read()
+        with pytest.raises(ServerError):
+            server.start()
+        log = open(server.log_path, encoding="utf-8").read()
+        assert f"{segment} is damaged at byte {len(damaged) - len(damage(line))}" in log
+        assert "restore the data directory" in log and "Traceback" not in log
+        with open(segment, "rb") as journal:
+            assert journal.read() == damaged, "nothing may be cut from a damaged journal"
+        assert not glob.glob(segment + ".torn-*")
     finally:
         server.stop()
 
