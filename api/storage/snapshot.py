@@ -65,6 +65,7 @@ def _next_segment(path: str, meta) -> int:
 def write_snapshot(path: str, tables: dict, next_segment: int) -> None:
     """Write tables to an owner-only temp file, fsync it, then rename it in place.
 
+    On failure (a full disk) the temp file is removed and the old snapshot stays as it was.
     orjson rather than TinyDB's JSONStorage.write: the same JSON, but json.dumps holds the GIL
     for the whole database (~0.25 s at 10,000 stories), stalling every request meanwhile.
     """
@@ -72,11 +73,22 @@ def write_snapshot(path: str, tables: dict, next_segment: int) -> None:
     data = dict(tables)
     data[META_TABLE] = {"journal": {"next_segment": next_segment}}
     body = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
-    fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     try:
-        write_all(fd, body)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
+        fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        try:
+            write_all(fd, body)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
     fsync_dir(os.path.dirname(path) or ".")
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass

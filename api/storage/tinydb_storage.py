@@ -314,7 +314,11 @@ class TinyDBStorage(Storage):
                 log.exception("snapshot failed; the journal keeps every write")
 
     def close(self) -> None:
-        """Snapshot, close the journal and release the data directory."""
+        """Snapshot, close the journal and release the data directory; a full disk loses nothing.
+
+        Failures are logged, not raised: the previous snapshot and the journal still hold every
+        acknowledged write, and the next start replays them.
+        """
         with self._lock:
             if self._closed:
                 return
@@ -322,6 +326,14 @@ class TinyDBStorage(Storage):
         self._wanted.set()
         try:
             self.snapshot()
-        finally:
+        except (OSError, StorageError) as exc:
+            log.error("the snapshot on stop failed (%s); the journal and the previous "
+                      "storyloom.json still hold every acknowledged write and the next start "
+                      "replays them", exc)
+        try:
             self._journal.close()
+        except (OSError, StorageError) as exc:
+            log.error("closing the journal failed (%s); writes still waiting for an answer "
+                      "were not saved, every acknowledged one was", exc)
+        finally:
             self._lock_file.close()

@@ -7,6 +7,7 @@ writes holds the whole database.
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import logging
@@ -15,6 +16,7 @@ import stat
 import zlib
 
 import pytest
+import requests
 
 from core.models import Story
 from core.models._base import new_id
@@ -307,3 +309,98 @@ def test_a_fresh_data_directory_is_created_owner_only(tmp_path, no_umask):
     names = os.listdir(data)
     assert {SNAPSHOT_FILE, ".lock"} <= set(names) and any(n.startswith("journal.") for n in names)
     assert {name: mode(data / name) for name in names} == {name: 0o600 for name in names}
+
+
+# a snapshot that cannot be written
+
+def _fd_path(fd: int) -> str:
+    return os.readlink(f"/proc/self/fd/{fd}")
+
+
+def fill_the_disk_for_the_snapshot(monkeypatch) -> list:
+    """The temp snapshot takes half its bytes, then ENOSPC; returns the temp file's modes seen."""
+    real_write, modes = os.write, []
+
+    def write(fd, data):
+        if not _fd_path(fd).endswith(SNAPSHOT_FILE + ".tmp"):
+            return real_write(fd, data)
+        modes.append(stat.S_IMODE(os.fstat(fd).st_mode))
+        if len(modes) == 1:
+            return real_write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", write)
+    return modes
+
+
+def fail_the_snapshot_fsync(monkeypatch) -> None:
+    """fsync of the temp snapshot fails with EIO."""
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        if _fd_path(fd).endswith(SNAPSHOT_FILE + ".tmp"):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def test_a_snapshot_failing_on_a_full_disk_at_close_leaves_no_temp_and_loses_nothing(
+        tmp_path, caplog, monkeypatch, no_umask):
+    data = tmp_path / "data"
+    expected = seed(data)
+    storage = TinyDBStorage(str(data))
+    before = files_of(data)
+    temp_modes = fill_the_disk_for_the_snapshot(monkeypatch)
+    with caplog.at_level(logging.ERROR, logger="storyloom.storage"):
+        storage.close()                                         # does not raise
+    assert temp_modes and temp_modes[0] == 0o600
+    assert not os.path.exists(data / (SNAPSHOT_FILE + ".tmp"))
+    after = files_of(data)
+    assert {k: v for k, v in after.items() if k in before} == before
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "No space left on device" in errors[0].getMessage()
+    assert errors[0].exc_info is None, "one clear line, not a traceback"
+
+    monkeypatch.undo()                                          # the disk has room again
+    assert stories_after_reopen(data) == expected
+
+
+def test_a_snapshot_whose_fsync_fails_at_close_leaves_no_temp_and_loses_nothing(
+        tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    expected = seed(data)
+    snapshot_before = (data / SNAPSHOT_FILE).read_bytes()
+    storage = TinyDBStorage(str(data))
+    fail_the_snapshot_fsync(monkeypatch)
+    storage.close()
+    assert not os.path.exists(data / (SNAPSHOT_FILE + ".tmp"))
+    assert (data / SNAPSHOT_FILE).read_bytes() == snapshot_before
+    monkeypatch.undo()
+    assert stories_after_reopen(data) == expected
+
+
+@pytest.mark.slow
+def test_the_server_stops_cleanly_when_its_snapshot_cannot_be_written(tmp_path):
+    data = tmp_path / "data"
+    server = ServerProcess(data)
+    try:
+        server.start()
+        answer = requests.post(server.url("/api/auth/register"), timeout=10, json={
+            "username": "keeper", "email": "keeper@example.com", "password": "correct horse"})
+        assert answer.status_code == 201, answer.text
+        token = answer.json()["data"]["token"]
+        # A directory where the temp snapshot goes makes every snapshot write fail.
+        os.mkdir(data / (SNAPSHOT_FILE + ".tmp"))
+        assert server.stop() == 0
+        log = open(server.log_path, encoding="utf-8").read()
+        assert "Traceback" not in log
+        assert "the snapshot on stop failed" in log
+
+        os.rmdir(data / (SNAPSHOT_FILE + ".tmp"))
+        server.start()
+        me = requests.get(server.url("/api/auth/me"), timeout=10,
+                          headers={"Authorization": f"Bearer {token}"})
+        assert me.status_code == 200 and me.json()["data"]["user"]["username"] == "keeper"
+    finally:
+        server.stop()
