@@ -12,9 +12,12 @@ import zlib
 import orjson
 
 from storage.base import StorageError
+from storage.damage import keep_aside, refuse
+from storage.files import fsync_dir, make_private, open_private, write_all
 
 log = logging.getLogger("storyloom.storage")
 _SEGMENT = re.compile(r"^journal\.(\d{8})\.log$")
+_HOLDS = "the changes it holds"
 
 
 def encode_record(record: dict) -> bytes:
@@ -42,15 +45,6 @@ def parse_record(body: bytes) -> dict:
         return orjson.loads(body)
     except orjson.JSONDecodeError:
         return json.loads(body)
-
-
-def fsync_dir(path: str) -> None:
-    """Make a rename or unlink in the directory durable."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class Journal:
@@ -87,32 +81,44 @@ class Journal:
         return os.path.join(self.directory, f"journal.{number:08d}.log")
 
     def replay(self, first_segment: int):
-        """Yield the records of segments >= first_segment, cutting off a torn tail."""
-        for number in self.segments():
-            if number >= first_segment:
-                yield from self._replay_segment(self._path(number))
+        """Yield the records of segments >= first_segment; refuse damage, keep a torn tail aside.
 
-    def _replay_segment(self, path: str):
-        good_end = 0
-        with open(path, "rb") as handle:
-            for line in handle:
-                record = decode_line(line)
-                if record is None:
-                    break
-                good_end += len(line)
-                yield record
-            # A crash can only tear the end; intact records after a bad line mean real damage.
-            if any(decode_line(line) is not None for line in handle):
-                raise StorageError(
-                    f"journal {path} is damaged at byte {good_end} and has intact records after "
-                    "the damage; restore the data directory from a backup, or move this file "
-                    "away to start without the changes it holds")
-        if good_end < os.path.getsize(path):
-            log.warning("journal %s: dropping a torn tail after byte %d",
-                        os.path.basename(path), good_end)
-            with open(path, "r+b") as handle:
-                handle.truncate(good_end)
-                os.fsync(handle.fileno())
+        Disk changes wait until every segment has been read, so a refusal changes nothing.
+        """
+        numbers = [n for n in self.segments() if n >= first_segment]
+        torn_at = None
+        for number in numbers:
+            torn_at = yield from self._replay_segment(self._path(number), number == numbers[-1])
+        if torn_at is not None:
+            self._cut_torn_tail(self._path(numbers[-1]), torn_at)
+        for number in self.segments():
+            make_private(self._path(number))
+
+    def _replay_segment(self, path: str, newest: bool):
+        """Yield a segment's records; returns where its torn tail starts, if it has one."""
+        offset = 0
+        try:
+            with open(path, "rb") as handle:
+                for line in handle:
+                    if not line.endswith(b"\n") and newest:
+                        return offset   # a crash mid-write: that write was never acknowledged
+                    record = decode_line(line)
+                    if not isinstance(record, dict):
+                        raise _damaged(path, offset, line.endswith(b"\n"))
+                    offset += len(line)
+                    yield record
+        except OSError as exc:
+            raise refuse(path, f"cannot be read ({exc.strerror})", _HOLDS) from None
+        return None
+
+    def _cut_torn_tail(self, path: str, start: int) -> None:
+        aside = keep_aside(path, start)
+        log.warning("journal %s: cut off an incomplete last record after byte %d (a crash "
+                    "mid-write) and kept its bytes in %s", os.path.basename(path), start,
+                    os.path.basename(aside))
+        with open(path, "r+b") as handle:
+            handle.truncate(start)
+            os.fsync(handle.fileno())
 
     def open_next_segment(self) -> None:
         """Start appending to a fresh segment after the newest on disk."""
@@ -120,7 +126,7 @@ class Journal:
             self._open(max(self.segments(), default=0) + 1)
 
     def _open(self, number: int) -> None:
-        self._fd = os.open(self._path(number), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        self._fd = open_private(self._path(number), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         self._segment = number
         self._size = os.fstat(self._fd).st_size
         self.bytes_in_segment = self._size
@@ -184,7 +190,7 @@ class Journal:
     def _commit(self, fd: int, start: int, batch: bytes, last: int) -> None:
         """Write and fsync a batch; a failed one is cut off the file and its lines marked failed."""
         try:
-            _write_all(fd, batch)
+            write_all(fd, batch)
             os.fsync(fd)
         except OSError:
             cut = _cut_back(fd, start)
@@ -237,13 +243,6 @@ class Journal:
                 self._fd = None
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    """Write every byte (a regular file may take a write in parts)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
 def _cut_back(fd: int, start: int) -> bool:
     """Cut a failed batch off the file so a partial line never sits before later records."""
     try:
@@ -252,3 +251,10 @@ def _cut_back(fd: int, start: int) -> bool:
     except OSError:
         log.exception("could not cut a failed journal write off; refusing further writes")
         return False
+
+
+def _damaged(path: str, offset: int, complete: bool):
+    """The refusal for a bad line: complete but unreadable, or cut short before a newer segment."""
+    problem = ("a complete record there fails its checksum or is not JSON" if complete else
+               "an incomplete record there is followed by a newer journal segment")
+    return refuse(path, f"is damaged at byte {offset}: {problem}", _HOLDS)

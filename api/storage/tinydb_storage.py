@@ -20,6 +20,8 @@ import threading
 import time
 
 from storage.base import StorageError
+from storage.damage import DamagedData
+from storage.files import make_private, open_private
 from storage.journal import Journal, encode_record
 from storage.memory_storage import MemoryStorage
 from storage.schema import SPEC_BY_NAME
@@ -57,7 +59,8 @@ class TinyDBStorage(MemoryStorage):
         self._snapshotter.start()
 
     def _take_dir_lock(self):
-        handle = open(os.path.join(self.data_dir, ".lock"), "a")
+        handle = os.fdopen(open_private(os.path.join(self.data_dir, ".lock"),
+                                        os.O_WRONLY | os.O_CREAT | os.O_APPEND), "a")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -73,12 +76,20 @@ class TinyDBStorage(MemoryStorage):
         raw = {name: dict(tables.get(name, {})) for name in SPEC_BY_NAME}
         replayed = 0
         for record in self._journal.replay(next_segment):
-            for name, doc in record.get("p", ()):
-                raw[name][doc[SPEC_BY_NAME[name].id_field]] = doc
-            for name, doc_id in record.get("d", ()):
-                raw[name].pop(doc_id, None)
+            try:
+                for name, doc in record.get("p", ()):
+                    raw[name][doc[SPEC_BY_NAME[name].id_field]] = doc
+                for name, doc_id in record.get("d", ()):
+                    raw[name].pop(doc_id, None)
+            except (KeyError, TypeError, ValueError):
+                raise DamagedData(
+                    f"a journal in {self.data_dir} holds an intact record this version cannot "
+                    "apply (an unknown table or a document without its id); nothing was "
+                    'changed: restore the data directory from a backup (README, "Backup")'
+                ) from None
             replayed += 1
         upgrade_tables(raw)
+        make_private(self._snapshot_path)
         log.info("storage loaded", extra={"fields": {
             "documents": sum(len(d) for d in raw.values()), "journal_records": replayed,
             "ms": round((time.perf_counter() - started) * 1000, 1)}})
@@ -147,7 +158,11 @@ class TinyDBStorage(MemoryStorage):
                 log.exception("snapshot failed; the journal keeps every write")
 
     def close(self) -> None:
-        """Snapshot, close the journal and release the data directory."""
+        """Snapshot, close the journal and release the data directory; a full disk loses nothing.
+
+        Failures are logged, not raised: the previous snapshot and the journal still hold every
+        acknowledged write, and the next start replays them.
+        """
         with self._write_lock:
             if self._closed:
                 return
@@ -155,10 +170,17 @@ class TinyDBStorage(MemoryStorage):
         self._wanted.set()
         try:
             self.snapshot()
-        finally:
+        except (OSError, StorageError) as exc:
+            log.error("the snapshot on stop failed (%s); the journal and the previous "
+                      "storyloom.json still hold every acknowledged write and the next start "
+                      "replays them", exc)
+        try:
             self._journal.close()
+        except (OSError, StorageError) as exc:
+            log.error("closing the journal failed (%s); writes still waiting for an answer "
+                      "were not saved, every acknowledged one was", exc)
+        finally:
             self._lock_file.close()
-
 
 def _file_size(path: str) -> int:
     return os.path.getsize(path) if os.path.exists(path) else 0
