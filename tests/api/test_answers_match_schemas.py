@@ -1,0 +1,84 @@
+"""Every route's real answer matches the Out schema the spec documents for it.
+
+A user's whole tour of the API, through the checking client (tests/support/checked_client.py):
+each successful answer is validated strictly against its route's Out model; at the end every
+route that documents one must have been validated.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tests.api.helpers import assert_ok
+from tests.builders import make_user
+from tests.support import checked_client
+
+
+def test_every_documented_answer_matches_its_schema(backend, client):
+    checked_client.CHECKED.clear()
+    _, admin = make_user(backend, "admin", "root")
+    moderator, _ = make_user(backend, "moderator", "mod")
+    session = assert_ok(client.post("/api/auth/register", json={
+        "username": "linh", "email": "linh@example.com", "password": "a long password"}), 201)
+    me = {"Authorization": f"Bearer {session['token']}"}
+    assert_ok(client.post("/api/auth/login", json={"username": "linh",
+                                                   "password": "a long password"}))
+    assert_ok(client.get("/api/auth/me", headers=me))
+    assert_ok(client.get("/api/auth/verify", headers=me))
+    assert_ok(client.get("/api/health"))
+    assert_ok(client.get("/api/stats", headers=me))
+
+    world = assert_ok(client.post("/api/worlds", headers=me, json={"name": "Đại Việt"}),
+                      201)["world"]
+    url = f"/api/worlds/{world['world_id']}"
+    assert_ok(client.get("/api/worlds", headers=me))
+    assert_ok(client.get(url, headers=me))
+    assert_ok(client.put(url, headers=me, json={"description": "Sông núi", "version": 1}))
+    assert_ok(client.post(f"{url}/share", headers=me, json={"usernames": ["mod"]}))
+    assert_ok(client.post(f"{url}/unshare", headers=me, json={"user_ids": [moderator.user_id]}))
+
+    story = assert_ok(client.post("/api/stories", headers=me, json={
+        "world_id": world["world_id"], "title": "Dời đô", "content": "Năm 1010."}), 201)["story"]
+    story_url = f"/api/stories/{story['story_id']}"
+    assert_ok(client.get("/api/stories", headers=me))
+    assert_ok(client.get(story_url, headers=me))
+    assert_ok(client.put(story_url, headers=me, json={"summary": "Vua dời đô"}))
+    assert_ok(client.get(f"{url}/stories", headers=me))
+    assert_ok(client.post(f"{url}/stories/reorder", headers=me,
+                          json={"story_ids": [story["story_id"]]}))
+
+    entity = assert_ok(client.post(f"{url}/entities", headers=me, json={"name": "Lý Công Uẩn"}),
+                       201)["entity"]
+    place = assert_ok(client.post(f"{url}/locations", headers=me, json={"name": "Thăng Long"}),
+                      201)["location"]
+    for kind, item in (("entities", entity["entity_id"]), ("locations", place["location_id"])):
+        assert_ok(client.get(f"{url}/{kind}", headers=me))
+        assert_ok(client.get(f"{url}/{kind}/{item}", headers=me))
+        assert_ok(client.put(f"{url}/{kind}/{item}", headers=me, json={"description": "x"}))
+    assert_ok(client.post(f"{story_url}/link-entities", headers=me,
+                          json={"names": ["Thăng Long", "Ỷ Lan"], "create_missing": True}))
+    assert_ok(client.post(f"{story_url}/clear-links", headers=me))
+
+    exported = client.get(f"{url}/export?format=json", headers=me)
+    assert_ok(client.post("/api/worlds/import", headers=me, json=json.loads(exported.data)), 201)
+
+    assert_ok(client.get("/api/admin/users", headers=admin))
+    assert_ok(client.get(f"/api/admin/users/{moderator.user_id}", headers=admin))
+    assert_ok(client.put(f"/api/admin/users/{moderator.user_id}/role", headers=admin,
+                         json={"role": "premium"}))
+    assert_ok(client.post(f"/api/admin/users/{moderator.user_id}/ban", headers=admin,
+                          json={"banned": True, "reason": "test"}))
+    assert_ok(client.get("/api/admin/roles", headers=admin))
+    assert_ok(client.get("/api/admin/stats", headers=admin))
+
+    assert_ok(client.delete(f"{url}/entities/{entity['entity_id']}", headers=me))
+    assert_ok(client.delete(f"{url}/locations/{place['location_id']}", headers=me))
+    assert_ok(client.delete(story_url, headers=me))
+    assert_ok(client.delete(url, headers=me))
+    token = assert_ok(client.post("/api/auth/change-password", headers=me, json={
+        "old_password": "a long password", "new_password": "another long one"}))["token"]
+    assert_ok(client.post("/api/auth/logout", headers={"Authorization": f"Bearer {token}"}))
+
+    documented = {name for name, (out, _) in
+                  backend.app.extensions["storyloom_responses"].items() if out is not None}
+    assert documented - checked_client.CHECKED == set()
