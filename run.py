@@ -1,13 +1,11 @@
-"""Start Storyloom (`python run.py`) or create the first admin (`python run.py create-admin`)."""
+"""Start Storyloom (`python run.py`), or manage its data: create-admin, backup, restore, migrate."""
 
 from __future__ import annotations
 
 import argparse
-import gc
 import getpass
 import os
 import shutil
-import signal
 import subprocess
 import sys
 
@@ -15,20 +13,26 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(ROOT, "api"))
 
 from interfaces.api_backend import ApiBackend  # noqa: E402
-from interfaces.config import ConfigError  # noqa: E402
+from interfaces.config import ConfigError, load_config  # noqa: E402
 from interfaces.logging_setup import configure_logging  # noqa: E402
 from storage import StorageError  # noqa: E402
+
+COMMANDS = ("serve", "create-admin", "backup", "restore", "migrate")
 
 
 def parse_args(argv):
     """Command-line flags; each also has an environment variable (README)."""
     parser = argparse.ArgumentParser(description="Storyloom: worlds and the stories set in them")
-    parser.add_argument("command", nargs="?", choices=["serve", "create-admin"], default="serve")
+    parser.add_argument("command", nargs="?", choices=COMMANDS, default="serve")
+    parser.add_argument("file", nargs="?", help="backup/restore: the backup file")
     parser.add_argument("--host", help="address to listen on (env HOST, default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port to listen on (env PORT, default 5000)")
     parser.add_argument("--data-dir", help="where data is kept (env DATA_DIR, default ./data)")
+    parser.add_argument("--workers", type=int, help="server processes (env WORKERS, default 1; "
+                                                    "more than 1 needs DATABASE_URL)")
     parser.add_argument("--username", help="create-admin: the admin's username")
     parser.add_argument("--email", help="create-admin: the admin's email")
+    parser.add_argument("--to", help="migrate: the postgresql:// URL to copy the data folder to")
     parser.add_argument("--no-build", action="store_true",
                         help="do not build the web app when frontend/dist is missing")
     return parser.parse_args(argv)
@@ -68,7 +72,7 @@ def read_password() -> str:
 
 
 def create_admin(args) -> int:
-    """Create an admin account in the data directory."""
+    """Create an admin account in the configured storage."""
     from core.errors import ApiError
     from interfaces.schemas.auth import UserRegister
     from interfaces.validation import parse_model
@@ -92,43 +96,122 @@ def create_admin(args) -> int:
 
 
 def serve(args) -> int:
-    """Serve the API and the web app with waitress until SIGTERM or Ctrl-C."""
-    from waitress import create_server
+    """Serve the API and the web app with gunicorn until SIGTERM or Ctrl-C."""
+    from interfaces.server import WORKER_BOOT_ERROR, StoryloomServer
 
+    config = load_config(host=args.host, port=args.port, data_dir=args.data_dir,
+                         workers=args.workers)
+    if config.workers > 1 and not config.database_url:
+        raise ConfigError(f"--workers {config.workers} needs PostgreSQL (set DATABASE_URL): "
+                          "a TinyDB data folder is served by one process at a time")
     if not args.no_build:
         build_frontend_if_missing()
-    backend = ApiBackend(host=args.host, port=args.port, data_dir=args.data_dir)
-    # The loaded database is long-lived: keep the cycle collector from rescanning it forever.
-    gc.collect()
-    gc.freeze()
-    config = backend.config
-    server = create_server(backend.app, host=config.host, port=config.port,
-                           threads=config.web_threads, ident="storyloom")
 
-    def stop(signum, frame):
-        raise SystemExit(0)
+    def announce(port: int) -> None:
+        where = "PostgreSQL" if config.database_url else os.path.abspath(config.data_dir)
+        print(f"Storyloom serving on http://{config.host}:{port} (API docs: /api/docs, "
+              f"data: {where}, workers: {config.workers})", flush=True)
 
-    signal.signal(signal.SIGTERM, stop)
-    print(f"Storyloom serving on http://{config.host}:{server.effective_port} "
-          f"(API docs: /api/docs, data: {os.path.abspath(config.data_dir)})", flush=True)
+    server = StoryloomServer(
+        lambda: ApiBackend(host=args.host, port=args.port, data_dir=args.data_dir),
+        config.host, config.port, config.workers, config.web_threads, announce,
+        config.log_level)
     try:
         server.run()
-    finally:
-        backend.close()
+    except SystemExit as exit_:
+        return 2 if exit_.code == WORKER_BOOT_ERROR else (exit_.code or 0)
     return 0
+
+
+def open_configured(data_dir: str | None, database_url: str = ""):
+    """The storage the configuration names, opened directly (no web server)."""
+    from storage import create_storage
+    config = load_config(data_dir=data_dir, database_url=database_url or None)
+    return create_storage(config.data_dir, config.database_url, config.snapshot_mb)
+
+
+def backup(args) -> int:
+    """Write every document to a backup file; a TinyDB folder may be in use by its server."""
+    from storage.moving import read_live_folder, write_backup
+
+    if not args.file:
+        print("backup needs the file to write: python run.py backup FILE", file=sys.stderr)
+        return 2
+    config = load_config(data_dir=args.data_dir)
+    if config.database_url:
+        storage = open_configured(args.data_dir)
+        try:
+            facts = write_backup(args.file, storage.documents())
+        finally:
+            storage.close()
+    else:
+        facts = write_backup(args.file, read_live_folder(config.data_dir))
+    print(f"Backup written to {args.file}: {_counted(facts)}, checksum {facts['checksum']}.")
+    return 0
+
+
+def restore(args) -> int:
+    """Load a backup file into the configured storage, which must be empty."""
+    from storage.moving import copy_into, read_backup
+
+    if not args.file:
+        print("restore needs the backup file: python run.py restore FILE", file=sys.stderr)
+        return 2
+    pairs = read_backup(args.file)
+    storage = open_configured(args.data_dir)
+    try:
+        facts = copy_into(pairs, storage)
+    finally:
+        storage.close()
+    print(f"Restored {args.file}: {_counted(facts)}, checksum verified.")
+    return 0
+
+
+def migrate(args) -> int:
+    """Copy a TinyDB data folder into an empty PostgreSQL database and verify the copy."""
+    from storage.moving import copy_into
+    from storage.tinydb_storage import TinyDBStorage
+
+    if not (args.to or "").startswith("postgres"):
+        print("migrate needs --to postgresql://user@host/database", file=sys.stderr)
+        return 2
+    config = load_config(data_dir=args.data_dir)
+    source = TinyDBStorage(config.data_dir)
+    try:
+        pairs = list(source.documents())
+    finally:
+        source.close()
+    target = open_configured(args.data_dir, args.to)
+    try:
+        facts = copy_into(pairs, target)
+    finally:
+        target.close()
+    print(f"Copied {os.path.abspath(config.data_dir)} to PostgreSQL: {_counted(facts)}, "
+          f"checksum {facts['checksum']} verified. Set DATABASE_URL to serve from it.")
+    return 0
+
+
+def _counted(facts: dict) -> str:
+    return ", ".join(f"{n} {table}" for table, n in facts["counts"].items() if n) or "empty"
 
 
 def main(argv=None) -> int:
     """Entry point."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    commands = {"serve": serve, "create-admin": create_admin, "backup": backup,
+                "restore": restore, "migrate": migrate}
     try:
-        return create_admin(args) if args.command == "create-admin" else serve(args)
+        return commands[args.command](args)
     except (ConfigError, StorageError) as exc:
-        print(f"Storyloom cannot start: {exc}", file=sys.stderr)
+        print(f"Storyloom cannot {_verb(args.command)}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 0
+
+
+def _verb(command: str) -> str:
+    return {"serve": "start", "create-admin": "create the admin"}.get(command, command)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ class Config:
     max_body_mb: int = 10
     log_level: str = "INFO"
     web_threads: int = 8
+    workers: int = 1
     login_max_failures: int = 10
     login_window_seconds: int = 900
     ip_max_failures: int = 100
@@ -71,6 +72,7 @@ def load_config(env=None, **overrides) -> Config:
         admin_password=env.get("ADMIN_PASSWORD", ""),
         max_body_mb=_int(env, "MAX_BODY_MB", 10, 1, 1024), log_level=env.get("LOG_LEVEL", "INFO"),
         web_threads=_int(env, "WEB_THREADS", 8, 1, 256),
+        workers=_int(env, "WORKERS", 1, 1, 64),
         login_max_failures=_int(env, "LOGIN_MAX_FAILURES", 10, 1),
         login_window_seconds=_int(env, "LOGIN_WINDOW_SECONDS", 900, 1),
         ip_max_failures=_int(env, "LOGIN_MAX_FAILURES_PER_IP", 100, 1),

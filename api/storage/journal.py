@@ -80,15 +80,18 @@ class Journal:
     def _path(self, number: int) -> str:
         return os.path.join(self.directory, f"journal.{number:08d}.log")
 
-    def replay(self, first_segment: int):
+    def replay(self, first_segment: int, repair: bool = True):
         """Yield the records of segments >= first_segment; refuse damage, keep a torn tail aside.
 
         Disk changes wait until every segment has been read, so a refusal changes nothing.
+        Without `repair` nothing on disk is touched (reading the folder of a running server).
         """
         numbers = [n for n in self.segments() if n >= first_segment]
         torn_at = None
         for number in numbers:
             torn_at = yield from self._replay_segment(self._path(number), number == numbers[-1])
+        if not repair:
+            return
         if torn_at is not None:
             self._cut_torn_tail(self._path(numbers[-1]), torn_at)
         for number in self.segments():

@@ -69,7 +69,7 @@ class ServerProcess:
                 [sys.executable, RUN_PY, "--no-build", "--host", "127.0.0.1", "--port", "0",
                  "--data-dir", self.data_dir, *self.extra_args],
                 cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT)
+                stderr=subprocess.STDOUT, start_new_session=True)
         _LIVE.add(self)
         if wait:
             self.wait_healthy()
@@ -101,18 +101,27 @@ class ServerProcess:
             try:
                 self.process.wait(timeout or self.stop_timeout)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+                return self.kill9()
         return self._forget()
 
     def kill9(self) -> int | None:
-        """SIGKILL the server (a crash: nothing gets to run) and reap it."""
+        """SIGKILL every process of the server (a crash: nothing gets to run) and reap it."""
         if self.process is None:
             return None
-        if self.process.poll() is None:
-            self.process.kill()
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)   # gunicorn's master and workers
+        except ProcessLookupError:
+            pass
         self.process.wait()
         return self._forget()
+
+    def worker_pids(self) -> list[int]:
+        """The pids of the server's worker processes (children of the master)."""
+        try:
+            with open(f"/proc/{self.pid}/task/{self.pid}/children", encoding="ascii") as found:
+                return [int(pid) for pid in found.read().split()]
+        except OSError:
+            return []
 
     def _forget(self) -> int:
         code = self.process.returncode
@@ -151,15 +160,9 @@ class ServerProcess:
         return self.base_url + path
 
     def rss_kib(self) -> int | None:
-        """The server's resident memory (VmRSS) in KiB, from /proc."""
-        try:
-            with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        return int(line.split()[1])
-        except (OSError, TypeError):
-            return None
-        return None
+        """The resident memory (VmRSS) in KiB of the master and its workers, from /proc."""
+        sizes = [_rss_kib(pid) for pid in [self.pid, *self.worker_pids()]]
+        return sum(s for s in sizes if s is not None) if any(sizes) else None
 
     def log_tail(self, lines: int = 60) -> str:
         """The last lines the server wrote, for failure messages."""
@@ -181,6 +184,17 @@ class ServerProcess:
             return requests.get(self.url("/api/health"), timeout=2).status_code == 200
         except requests.RequestException:
             return False
+
+
+def _rss_kib(pid) -> int | None:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, TypeError):
+        return None
+    return None
 
 
 @atexit.register
