@@ -84,6 +84,6 @@ class StoryloomServer(BaseApplication):
 
 
 def _freeze_loaded_data(worker) -> None:
-    # The loaded database is long-lived: keep the cycle collector from rescanning it forever.
-    gc.collect()
+    # What the worker built while starting is long-lived: keep the cycle collector from
+    # rescanning it on every full collection.
     gc.freeze()

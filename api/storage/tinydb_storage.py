@@ -14,10 +14,12 @@ stated in memory_storage.py.
 from __future__ import annotations
 
 import fcntl
+import gc
 import logging
 import os
 import threading
 import time
+from contextlib import contextmanager
 
 from storage.base import StorageError
 from storage.damage import DamagedData
@@ -46,7 +48,8 @@ class TinyDBStorage(MemoryStorage):
         self._lock_file = self._take_dir_lock()
         try:
             self._journal = Journal(data_dir)
-            super().__init__(self._load())
+            with _no_cycle_collection():
+                super().__init__(self._load())
             self._journal.open_next_segment()
         except BaseException:
             self._lock_file.close()
@@ -181,6 +184,24 @@ class TinyDBStorage(MemoryStorage):
                       "were not saved, every acknowledged one was", exc)
         finally:
             self._lock_file.close()
+
+@contextmanager
+def _no_cycle_collection():
+    """Load without the cycle collector, then exempt what was loaded from its later passes.
+
+    Loading makes millions of long-lived objects; collecting while they are made repeatedly
+    rescans them all (2.7 s instead of 0.9 s to parse 100,000 stories), and every later full
+    collection would rescan them again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
 
 def _file_size(path: str) -> int:
     return os.path.getsize(path) if os.path.exists(path) else 0
