@@ -19,8 +19,8 @@ if [ -f frontend/package.json ]; then
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-echo "== Backend tests"
-python -m pytest
+echo "== Backend tests (all of them: the kill -9 and multi-process ones too)"
+python -m pytest -m "processes or not processes"
 
 if [ -f frontend/package.json ]; then
   echo "== Frontend tests"

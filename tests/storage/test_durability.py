@@ -188,7 +188,7 @@ class Writer(threading.Thread):
             api.close()
 
 
-@pytest.mark.slow
+@pytest.mark.processes
 def test_every_acknowledged_write_survives_repeated_kill_9(tmp_path):
     rng = random.Random(20240607)
     ledger = Ledger()
@@ -334,7 +334,7 @@ threading.Event().wait()
 """
 
 
-@pytest.mark.slow
+@pytest.mark.processes
 def test_sixteen_threads_killed_mid_write_lose_no_acknowledged_save(tmp_path):
     data_dir = str(tmp_path / "data")
     child = subprocess.Popen([sys.executable, "-c", CRASHING_WRITERS, data_dir], cwd=ROOT,
@@ -361,7 +361,7 @@ def test_sixteen_threads_killed_mid_write_lose_no_acknowledged_save(tmp_path):
         storage.close()
 
 
-@pytest.mark.slow
+@pytest.mark.processes
 def test_sixteen_clients_writing_through_the_server_lose_nothing(tmp_path):
     ledger, failures = Ledger(), []
     start = threading.Barrier(16)
@@ -522,7 +522,7 @@ def test_damage_before_intact_records_refuses_to_start_instead_of_losing_them(tm
         server.stop()
 
 
-@pytest.mark.slow
+@pytest.mark.processes
 def test_restart_from_a_snapshot_plus_the_journal_after_it(tmp_path):
     ledger = Ledger()
     data = tmp_path / "data"

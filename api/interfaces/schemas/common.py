@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from core.paging import PageRequest
 
@@ -43,7 +43,7 @@ class StrictModel(BaseModel):
 class Versioned(StrictModel):
     """A change that may say which version of the resource it was based on."""
 
-    version: int | None = Field(None, ge=1, le=2**31, description=(
+    version: StrictInt | None = Field(None, ge=1, le=2**31, description=(
         "The version this change is based on (or send If-Match); when the resource has "
         "moved on, nothing changes and the answer is 3004 with the current resource"))
 
