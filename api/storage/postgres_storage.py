@@ -83,7 +83,10 @@ class PostgresStorage(PostgresReader, Storage):
                 raise_translated(exc, "prepare the schema")
         self._pool = ConnectionPool(
             database_url, min_size=min_connections, max_size=max_connections, open=False,
-            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
+            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT,
+                    # generic plans of prepared statements ignore LIMIT, OFFSET and the
+                    # levels asked; every statement here is cheap to plan for its values
+                    "prepare_threshold": None},
             configure=_configure, timeout=POOL_TIMEOUT, name="storyloom")
         self._pool.open()
 

@@ -14,17 +14,19 @@ from core.permissions import ROLES
 from core.visibility import LEVELS, Viewer
 from storage.base import Counts, Page, PageRequest, Reader
 from storage.postgres.columns import COLUMN_TYPES, claim_value, quoted
-from storage.postgres.filters import Params, level_in, story_condition, world_condition
+from storage.postgres.filters import (Params, level_in, story_branches, union,
+                                      world_branches)
 from storage.schema import TABLES
 
 CONTENT = ("entities", "locations", "events")
 PUBLIC = "public"
 
 
-def order_by(field: str, descending: bool = False) -> str:
+def order_by(field: str, descending: bool = False, alias: str = "") -> str:
     """ORDER BY terms: the field, then id, both in one direction."""
     direction = " DESC" if descending else ""
-    return f"{quoted(field)}{direction}, id{direction}"
+    prefix = f"{alias}." if alias else ""
+    return f"{prefix}{quoted(field)}{direction}, {prefix}id{direction}"
 
 
 def contains(table: str, field: str, placeholder: str) -> str:
@@ -46,18 +48,32 @@ class PostgresReader(Reader):
         return ""
 
     def _page(self, model_cls, where: str, params: Params, order: str,
-              page: PageRequest | None) -> Page:
-        """The matching models in order and their total, in one statement."""
-        table = TABLES[model_cls].name
-        select = f"SELECT doc FROM {table} WHERE {where} ORDER BY {order}"
+              page: PageRequest | None, source: str | None = None,
+              page_source: str | None = None) -> Page:
+        """The models of `source` (their table) matching `where` in order, and their total.
+
+        `page_source` is `source` cut down to what the page can need, when that is cheaper.
+        """
+        source = source or TABLES[model_cls].name
+        select = f"SELECT doc FROM {page_source or source} WHERE {where} ORDER BY {order}"
         if page is None:
             docs = [row[0] for row in self._rows(select, params)]
             return Page([model_cls.from_dict(doc) for doc in docs], len(docs))
-        sql = (f"SELECT (SELECT count(*) FROM {table} WHERE {where}), "
+        sql = (f"SELECT (SELECT count(*) FROM {source} WHERE {where}), "
                f"ARRAY({select} LIMIT {params.add(page.page_size)} "
                f"OFFSET {params.add(page.offset)})")
         total, docs = self._rows(sql, params)[0]
         return Page([model_cls.from_dict(doc) for doc in docs], total)
+
+    def _newest_first(self, model_cls, branches, alias: str, also: str, params: Params,
+                      page: PageRequest) -> Page:
+        """A page of the union of disjoint visibility branches, newest change first."""
+        columns = f"{alias}.id, {alias}.doc, {alias}.updated_at"
+        first = params.add(page.offset + page.page_size)
+        return self._page(model_cls, "TRUE", params, order_by("updated_at", True), page,
+                          source=union(branches, columns, "listed", also),
+                          page_source=union(branches, columns, "listed", also,
+                                            order_by("updated_at", True, alias), first))
 
     def _owner_doc(self, table: str, key: str, value: tuple):
         """The document holding a unique value, or None."""
@@ -112,10 +128,9 @@ class PostgresReader(Reader):
 
     def list_visible_worlds(self, viewer, scope, text, page):
         params = Params()
-        where = world_condition(viewer, scope, params)
-        if text:
-            where += f" AND strpos(name_key, {params.add(text)}) > 0"
-        return self._page(World, where, params, order_by("updated_at", True), page)
+        branches = world_branches(viewer, scope, params)
+        also = f"strpos(w.name_key, {params.add(text)}) > 0" if text else "TRUE"
+        return self._newest_first(World, branches, "w", also, params, page)
 
     def world_counts(self, levels_by_world):
         if not levels_by_world:
@@ -145,8 +160,8 @@ class PostgresReader(Reader):
 
     def list_visible_stories(self, viewer, page):
         params = Params()
-        return self._page(Story, story_condition(viewer, params), params,
-                          order_by("updated_at", True), page)
+        return self._newest_first(Story, story_branches(viewer, params), "s", "TRUE", params,
+                                  page)
 
     def stories_of_owner(self, owner_id, page):
         params = Params()
@@ -217,13 +232,13 @@ class PostgresReader(Reader):
 
     def visible_totals(self, viewer: Viewer):
         params = Params()
-        worlds = world_condition(viewer, "all", params)
-        stories = story_condition(viewer, params)
+        worlds = union(world_branches(viewer, "all", params), "w.id", "seen_worlds")
+        stories = union(story_branches(viewer, params), "s.id", "seen_stories")
         content = ", ".join(f"(SELECT count(*) FROM {table} WHERE world_id IN "
                             "(SELECT id FROM seen))" for table in CONTENT)
-        row = self._rows(f"WITH seen AS (SELECT id FROM worlds WHERE {worlds}) "
+        row = self._rows(f"WITH seen AS (SELECT id FROM {worlds}) "
                          "SELECT (SELECT count(*) FROM seen), "
-                         f"(SELECT count(*) FROM stories WHERE {stories}), {content}",
+                         f"(SELECT count(*) FROM {stories}), {content}",
                          params)[0]
         return dict(zip(("worlds", "stories", *CONTENT), row))
 
