@@ -83,21 +83,18 @@ class PostgresStorage(PostgresReader, Storage):
                 raise_translated(exc, "prepare the schema")
         self._pool = ConnectionPool(
             database_url, min_size=min_connections, max_size=max_connections, open=False,
-            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT,
-                    # generic plans of prepared statements ignore LIMIT, OFFSET and the
-                    # levels asked; every statement here is cheap to plan for its values
-                    "prepare_threshold": None},
+            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
             configure=_configure, timeout=POOL_TIMEOUT, name="storyloom")
         self._pool.open()
 
     # reads outside a transaction: one statement on a pooled autocommit connection
 
-    def _rows(self, sql, params=None):
+    def _rows(self, sql, params=None, prepare=False):
         if self._closed:
             raise StorageError("storage is closed")
         try:
             with self._pool.connection() as conn:
-                return conn.execute(sql, params).fetchall()
+                return conn.execute(sql, params, prepare=prepare).fetchall()
         except (psycopg.Error, PoolTimeout, PoolClosed) as exc:
             raise_translated(exc, "read")
 

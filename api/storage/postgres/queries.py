@@ -40,8 +40,13 @@ class PostgresReader(Reader):
     """Every Reader query as SQL; subclasses say on which connection a statement runs."""
 
     @abstractmethod
-    def _rows(self, sql: str, params=None) -> list[tuple]:
-        """Run one statement and return all its rows."""
+    def _rows(self, sql: str, params=None, prepare: bool = False) -> list[tuple]:
+        """Run one statement and return all its rows.
+
+        Reads are not prepared: a prepared statement's generic plan ignores the LIMIT,
+        OFFSET and levels asked, and reads are cheap to plan for their values. Writes, one
+        fixed statement per table, are.
+        """
 
     def _point_lock(self) -> str:
         """The locking clause of a read by id (none outside a transaction)."""

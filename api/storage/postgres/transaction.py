@@ -105,11 +105,11 @@ class PostgresTransaction(PostgresReader, Transaction):
         self.failure = error
         return error
 
-    def _rows(self, sql, params=None):
+    def _rows(self, sql, params=None, prepare=False):
         self._check_alive()
         for attempt in range(RESTARTS + 1):
             try:
-                cursor = self.conn.execute(sql, params)
+                cursor = self.conn.execute(sql, params, prepare=prepare)
                 rows = cursor.fetchall() if cursor.description else []
                 self.started = True
                 return rows
@@ -147,7 +147,7 @@ class PostgresTransaction(PostgresReader, Transaction):
             return
         claimed = self._rows(RECLAIM, (
             spec.name, doc_id, [k for k, _ in dropped], [v for _, v in dropped],
-            spec.name, doc_id, [k for k, _ in added], [v for _, v in added]))[0][0]
+            spec.name, doc_id, [k for k, _ in added], [v for _, v in added]), True)[0][0]
         self._claimed(spec, added, claimed)
 
     def insert(self, model) -> None:
@@ -161,7 +161,7 @@ class PostgresTransaction(PostgresReader, Transaction):
         params = _row(spec, doc)
         if spec.unique:
             params += [spec.name, [k for k, _ in claims], [v for _, v in claims]]
-        inserted, claimed = self._rows(STATEMENTS[spec.name]["insert"], params)[0]
+        inserted, claimed = self._rows(STATEMENTS[spec.name]["insert"], params, True)[0]
         if not inserted:
             if spec.versioned:
                 model.version = was
@@ -178,7 +178,7 @@ class PostgresTransaction(PostgresReader, Transaction):
             model.version += 1
         doc = model.to_document()
         before, changed = self._rows(STATEMENTS[spec.name]["update"],
-                                     [doc_id, *_row(spec, doc)[1:], doc_id, *expected])[0]
+                                     [doc_id, *_row(spec, doc)[1:], doc_id, *expected], True)[0]
         try:
             if not changed:
                 raise self._fail(StaleVersion(spec.name, doc_id, before and before.get("version")))
@@ -196,7 +196,8 @@ class PostgresTransaction(PostgresReader, Transaction):
             raise TypeError(f"{spec.name} are versioned: use insert or update")
         doc = model.to_document()
         doc_id = doc[spec.id_field]
-        before, _ = self._rows(STATEMENTS[spec.name]["upsert"], [doc_id, *_row(spec, doc)])[0]
+        before, _ = self._rows(STATEMENTS[spec.name]["upsert"], [doc_id, *_row(spec, doc)],
+                               True)[0]
         self._reclaim(spec, doc_id, before, doc)
         self._touched(spec, before, doc)
 
@@ -206,7 +207,7 @@ class PostgresTransaction(PostgresReader, Transaction):
         if not ids:
             return
         params = [list(ids), spec.name] if spec.unique else [list(ids)]
-        for (before,) in self._rows(STATEMENTS[spec.name]["delete"], params):
+        for (before,) in self._rows(STATEMENTS[spec.name]["delete"], params, True):
             self._touched(spec, before, None)
 
     # restores
