@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 import psycopg
 import pytest
 
-from core.models import AiUsage, Story, World
+from core.models import AiUsage, Entity, Story, World
 from core.visibility import LEVELS, Viewer
 from storage.base import PageRequest, StorageError, retry_on_conflict
 from storage.postgres.migrations import MIGRATIONS
 from storage.postgres_storage import PostgresStorage
 from tests.storage.backends import ROOT
-from tests.storage.builders import a_story, a_world, insert
+from tests.storage.builders import a_story, a_world, an_entity, insert
 from tests.support import postgres
 
 PAGE = PageRequest(1, 20)
@@ -132,6 +132,20 @@ def test_a_serialization_conflict_is_retried_and_both_effects_land(opened):
     counts = sorted(storage.get(AiUsage, key).count for key in ("x", "y"))
     assert counts == [1, 2], "one ran after the other, as if serial"
     assert len(attempts) >= 3, "the loser ran again"
+
+
+def test_two_entities_can_swap_names_within_one_transaction(opened):
+    storage = opened(min_connections=1)
+    first, second = an_entity("w", "Ari"), an_entity("w", "Bao")
+    insert(storage, first, second)
+    with storage.transaction() as tx:
+        for model, name in ((first, "swap"), (second, "Ari"), (first, "Bao")):
+            model.name = name
+            tx.update(model)
+
+    assert storage.named(Entity, "w", "ari") == second
+    assert storage.named(Entity, "w", "bao") == first
+    assert storage.named(Entity, "w", "swap") is None
 
 
 # errors
