@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 
 from storage.memory_storage import MemoryStorage
+from storage.postgres_storage import PostgresStorage
 from storage.tinydb_storage import TinyDBStorage
+from tests.support import postgres
 
 
 class MemoryBackend:
@@ -79,7 +81,46 @@ class TinyDBBackend:
             storage.close()
 
 
-FACTORIES = {"memory": MemoryBackend, "tinydb": TinyDBBackend}
+class PostgresBackend:
+    """PostgreSQL, one fresh schema per storage in the test process's database."""
+
+    name = "postgresql"
+    durable = True
+
+    def __init__(self, tmp_path):
+        postgres.require_server()
+        self.url = postgres.new_schema_url()
+        self._urls = [self.url]
+        self._opened = []
+
+    def _open(self, url: str):
+        storage = PostgresStorage(url, min_connections=1)
+        self._opened.append(storage)
+        return storage
+
+    def open(self):
+        return self._open(self.url)
+
+    def open_empty(self):
+        """Another storage with data of its own (a restore target)."""
+        self._urls.append(postgres.new_schema_url())
+        return self._open(self._urls[-1])
+
+    def open_code(self) -> str:
+        return ("from storage.postgres_storage import PostgresStorage\n"
+                f"storage = PostgresStorage({self.url!r})\n")
+
+    def settle(self, storage) -> None:
+        pass
+
+    def cleanup(self) -> None:
+        for storage in self._opened:
+            storage.close()
+        for url in self._urls:
+            postgres.drop_schema(url)
+
+
+FACTORIES = {"memory": MemoryBackend, "tinydb": TinyDBBackend, "postgresql": PostgresBackend}
 ALL_BACKENDS = list(FACTORIES)
 DURABLE_BACKENDS = [name for name, factory in FACTORIES.items() if factory.durable]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -1,0 +1,1 @@
+"""Parts of the PostgreSQL backend: columns, migrations, queries, transactions and errors."""

@@ -1,0 +1,130 @@
+"""Versioned schema migrations, applied once per schema under an advisory lock.
+
+A migration's SQL never changes once released: a later change to the tables is a new
+migration. Tables live in the connection's current schema (the first of its search_path).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import psycopg
+
+from storage.base import StorageError
+
+log = logging.getLogger("storyloom.storage")
+
+# pg_advisory_lock(LOCK_CLASS, hashtext(schema)): one lock per schema, so tests that use
+# many schemas of one database never wait for each other.
+LOCK_CLASS = 0x53544C4D
+
+_DOCUMENT = 'id text COLLATE "C" PRIMARY KEY, doc jsonb NOT NULL'
+_TEXT = 'text COLLATE "C"'
+
+INITIAL = f"""
+CREATE TABLE users (
+    {_DOCUMENT}, username_key {_TEXT}, email_key {_TEXT}, role {_TEXT}, banned boolean,
+    created_at {_TEXT});
+CREATE INDEX users_created ON users (created_at, id);
+CREATE INDEX users_role ON users (role, created_at, id);
+CREATE INDEX users_banned ON users (id) WHERE banned;
+
+CREATE TABLE worlds (
+    {_DOCUMENT}, owner_id {_TEXT}, visibility {_TEXT}, updated_at {_TEXT},
+    name_key {_TEXT}, editor_ids text[] NOT NULL, viewer_ids text[] NOT NULL, version bigint);
+CREATE INDEX worlds_updated ON worlds (updated_at, id);
+CREATE INDEX worlds_visibility ON worlds (visibility, updated_at, id);
+CREATE INDEX worlds_owner ON worlds (owner_id, updated_at, id);
+CREATE INDEX worlds_editors ON worlds USING gin (editor_ids);
+CREATE INDEX worlds_viewers ON worlds USING gin (viewer_ids);
+
+CREATE TABLE stories (
+    {_DOCUMENT}, world_id {_TEXT}, owner_id {_TEXT}, visibility {_TEXT},
+    updated_at {_TEXT}, "order" bigint, entity_ids text[] NOT NULL,
+    location_ids text[] NOT NULL, linked_story_ids text[] NOT NULL, version bigint);
+CREATE INDEX stories_updated ON stories (updated_at, id);
+CREATE INDEX stories_visibility ON stories (visibility, updated_at, id);
+CREATE INDEX stories_owner ON stories (owner_id, updated_at, id);
+CREATE INDEX stories_world_order ON stories (world_id, "order", id);
+CREATE INDEX stories_world_level_order ON stories (world_id, visibility, "order", id);
+CREATE INDEX stories_entities ON stories USING gin (entity_ids);
+CREATE INDEX stories_locations ON stories USING gin (location_ids);
+CREATE INDEX stories_links ON stories USING gin (linked_story_ids);
+
+CREATE TABLE entities (
+    {_DOCUMENT}, world_id {_TEXT}, entity_type {_TEXT}, name_key {_TEXT},
+    search_key {_TEXT}, relationship_target_ids text[] NOT NULL, version bigint);
+CREATE INDEX entities_world_name ON entities (world_id, name_key, id);
+CREATE INDEX entities_world_type_name ON entities (world_id, entity_type, name_key, id);
+CREATE INDEX entities_targets ON entities USING gin (relationship_target_ids);
+
+CREATE TABLE locations (
+    {_DOCUMENT}, world_id {_TEXT}, location_type {_TEXT}, name_key {_TEXT},
+    search_key {_TEXT}, parent_location_id {_TEXT}, version bigint);
+CREATE INDEX locations_world_name ON locations (world_id, name_key, id);
+CREATE INDEX locations_world_type_name ON locations (world_id, location_type, name_key, id);
+CREATE INDEX locations_parent ON locations (parent_location_id, name_key, id);
+
+CREATE TABLE events (
+    {_DOCUMENT}, world_id {_TEXT}, day_number bigint, updated_at {_TEXT},
+    story_id {_TEXT}, entity_ids text[] NOT NULL, location_ids text[] NOT NULL,
+    connection_target_ids text[] NOT NULL, version bigint);
+CREATE INDEX events_world_day ON events (world_id, day_number, id);
+CREATE INDEX events_story ON events (story_id, updated_at, id);
+CREATE INDEX events_entities ON events USING gin (entity_ids);
+CREATE INDEX events_locations ON events USING gin (location_ids);
+CREATE INDEX events_targets ON events USING gin (connection_target_ids);
+
+CREATE TABLE tasks ({_DOCUMENT}, user_id {_TEXT}, status {_TEXT}, updated_at {_TEXT});
+CREATE INDEX tasks_user ON tasks (user_id, updated_at, id);
+CREATE INDEX tasks_status ON tasks (status, updated_at, id);
+
+CREATE TABLE prompt_templates ({_DOCUMENT}, name {_TEXT});
+
+CREATE TABLE token_revocations ({_DOCUMENT}, expires_at bigint);
+CREATE INDEX token_revocations_expiry ON token_revocations (expires_at, id);
+
+CREATE TABLE ai_usage ({_DOCUMENT}, user_id {_TEXT}, day {_TEXT});
+CREATE INDEX ai_usage_user ON ai_usage (user_id, day, id);
+
+-- One row per unique value a document claims: the primary key is the uniqueness.
+CREATE TABLE unique_keys (
+    tbl text COLLATE "C", key text COLLATE "C", value text COLLATE "C",
+    doc_id text COLLATE "C" NOT NULL, PRIMARY KEY (tbl, key, value));
+CREATE INDEX unique_keys_owner ON unique_keys (tbl, doc_id);
+
+-- Per-scope counters bumped after each commit (Storage.change_marks).
+CREATE TABLE change_marks (scope text COLLATE "C" PRIMARY KEY, mark bigint NOT NULL);
+"""
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "documents, unique keys and change marks", INITIAL),
+)
+
+_LEDGER = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY, name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now())"""
+
+
+def migrate(conn: psycopg.Connection) -> list[int]:
+    """Apply the migrations this schema lacks (autocommit connection); returns their versions."""
+    if conn.execute("SELECT current_schema()").fetchone()[0] is None:
+        raise StorageError("the database has no schema to create tables in: check the "
+                           "search_path of DATABASE_URL")
+    conn.execute("SELECT pg_advisory_lock(%s, hashtext(current_schema()))", (LOCK_CLASS,))
+    try:
+        conn.execute(_LEDGER)
+        applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+        done = []
+        for version, name, sql in MIGRATIONS:
+            if version in applied:
+                continue
+            with conn.transaction():
+                conn.execute(sql)
+                conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                             (version, name))
+            log.info("schema migration applied", extra={"fields": {"version": version}})
+            done.append(version)
+        return done
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s, hashtext(current_schema()))", (LOCK_CLASS,))

@@ -1,0 +1,273 @@
+"""What only the PostgreSQL backend promises: safe concurrent start-up, conflicts retried,
+errors without secrets, indexed list queries, and one truth for every process."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import threading
+import time
+from urllib.parse import urlsplit
+
+import psycopg
+import pytest
+
+from core.models import AiUsage, Entity, Story, World
+from core.visibility import LEVELS, Viewer
+from storage.base import PageRequest, StorageError, retry_on_conflict
+from storage.postgres.migrations import MIGRATIONS
+from storage.postgres_storage import PostgresStorage
+from tests.storage.backends import ROOT
+from tests.storage.builders import a_story, a_world, an_entity, insert
+from tests.support import postgres
+
+PAGE = PageRequest(1, 20)
+
+
+@pytest.fixture
+def schema_url():
+    """The URL of a fresh, empty schema (no tables yet), dropped afterwards."""
+    postgres.require_server()
+    url = postgres.new_schema_url()
+    yield url
+    postgres.drop_schema(url)
+
+
+@pytest.fixture
+def opened(schema_url):
+    """Open storages on the fresh schema; all closed afterwards."""
+    storages = []
+
+    def open_storage(**options):
+        storages.append(PostgresStorage(schema_url, **options))
+        return storages[-1]
+    yield open_storage
+    for storage in storages:
+        storage.close()
+
+
+def _applied(url: str) -> list[int]:
+    with psycopg.connect(url) as conn:
+        return [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
+
+
+# start-up
+
+START_SCRIPT = """
+import logging, sys
+sys.path.insert(0, "api")
+logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(message)s")
+from storage.postgres_storage import PostgresStorage
+sys.stdin.readline()                                   # everyone starts at once
+PostgresStorage({url!r}).close()
+print("started", flush=True)
+"""
+
+
+def test_processes_starting_at_once_on_a_fresh_schema_migrate_it_exactly_once(schema_url):
+    children = [subprocess.Popen([sys.executable, "-c", START_SCRIPT.format(url=schema_url)],
+                                 cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    time.sleep(1.0)   # let every interpreter finish its imports
+    for child in children:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    outputs = [child.communicate(timeout=60) for child in children]
+
+    assert [child.returncode for child in children] == [0] * 4, [err for _, err in outputs]
+    assert all("started" in out for out, _ in outputs)
+    applied = sum(out.count("schema migration applied") for out, _ in outputs)
+    assert applied == len(MIGRATIONS)
+    assert _applied(schema_url) == [version for version, _, _ in MIGRATIONS]
+
+
+def test_threads_starting_at_once_all_get_a_working_storage(schema_url, opened):
+    barrier, storages, errors = threading.Barrier(4), [], []
+
+    def start():
+        barrier.wait(10)
+        try:
+            storages.append(opened(min_connections=1))
+        except Exception as exc:   # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(storages) == 4
+    insert(storages[0], a_story("w"))
+    assert [s.stories_of_world("w").total for s in storages] == [1, 1, 1, 1]
+    assert len(_applied(schema_url)) == len(MIGRATIONS)
+
+
+# conflicts
+
+def test_a_serialization_conflict_is_retried_and_both_effects_land(opened):
+    storage = opened()
+    with storage.transaction() as tx:
+        tx.upsert(AiUsage(usage_id="x", user_id="u", day="d", count=0))
+        tx.upsert(AiUsage(usage_id="y", user_id="u", day="d", count=0))
+    both_read, attempts = threading.Barrier(2), []
+
+    @retry_on_conflict
+    def copy_plus_one(target: str, source: str):
+        attempts.append(target)
+        with storage.transaction() as tx:
+            mine, other = tx.get(AiUsage, target), tx.get(AiUsage, source)
+            if attempts.count(target) == 1:
+                both_read.wait(10)   # both have read before either writes: a write skew
+            mine.count = other.count + 1
+            tx.upsert(mine)
+
+    threads = [threading.Thread(target=copy_plus_one, args=pair)
+               for pair in (("x", "y"), ("y", "x"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    counts = sorted(storage.get(AiUsage, key).count for key in ("x", "y"))
+    assert counts == [1, 2], "one ran after the other, as if serial"
+    assert len(attempts) >= 3, "the loser ran again"
+
+
+def test_two_entities_can_swap_names_within_one_transaction(opened):
+    storage = opened(min_connections=1)
+    first, second = an_entity("w", "Ari"), an_entity("w", "Bao")
+    insert(storage, first, second)
+    with storage.transaction() as tx:
+        for model, name in ((first, "swap"), (second, "Ari"), (first, "Bao")):
+            model.name = name
+            tx.update(model)
+
+    assert storage.named(Entity, "w", "ari") == second
+    assert storage.named(Entity, "w", "bao") == first
+    assert storage.named(Entity, "w", "swap") is None
+
+
+# errors
+
+def test_errors_name_neither_the_password_nor_the_url():
+    postgres.require_server()
+    secret, server = "pa55-w0rd-never-shown", urlsplit(postgres.admin_url())
+    for url in (f"postgresql://storyloom:{secret}@127.0.0.1:1/storyloom",
+                f"postgresql://storyloom:{secret}@127.0.0.1:not-a-port/storyloom",
+                f"postgresql://no_such_role:{secret}@{server.hostname}:{server.port or 5432}"
+                "/no_such_database"):
+        with pytest.raises(StorageError) as raised:
+            PostgresStorage(url, min_connections=1)
+        assert secret not in str(raised.value) and "127.0.0.1" not in str(raised.value)
+        assert raised.value.__cause__ is None
+
+
+def test_statement_errors_name_neither_the_statement_nor_the_data(opened, schema_url):
+    storage = opened(min_connections=1)
+    with pytest.raises(StorageError) as refused:
+        insert(storage, a_story(title="secret title\x00with a NUL byte"))
+    with psycopg.connect(schema_url, autocommit=True) as conn:
+        conn.execute("DROP TABLE stories")
+    with pytest.raises(StorageError) as missing:
+        storage.list_visible_stories(Viewer(), PAGE)
+
+    for raised in (refused, missing):
+        message = str(raised.value)
+        assert "SQLSTATE" in message
+        assert not any(word in message for word in ("SELECT", "INSERT", "stories", "secret"))
+
+
+# plans
+
+@pytest.fixture(scope="module")
+def seeded():
+    """A schema holding 3,000 worlds and 10,000 stories, vacuumed and analysed."""
+    postgres.require_server()
+    url = postgres.new_schema_url()
+    rng = random.Random(7)
+    users = [f"user-{i}" for i in range(300)]
+    worlds = []
+    for i in range(3000):
+        owner = rng.choice(users)
+        worlds.append(a_world(owner, name=f"World {i}", visibility=rng.choice(
+            ("draft", "private", "private", "private", "public")), collaborators=[
+            {"user_id": u, "username": u, "role": rng.choice(("editor", "viewer"))}
+            for u in rng.sample(users, 3) if u != owner]))
+    stories = [a_story(w.world_id, owner_id=w.owner_id, visibility=rng.choice(
+        LEVELS[:LEVELS.index(w.visibility) + 1]), order=i)
+        for i, w in enumerate(rng.choice(worlds) for _ in range(10_000))]
+    storage = PostgresStorage(url, min_connections=1)
+    storage.load_documents([("worlds", w.to_document()) for w in worlds] +
+                           [("stories", s.to_document()) for s in stories])
+    storage.close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+    yield url, worlds
+    postgres.drop_schema(url)
+
+
+def test_start_up_on_a_full_schema_reads_no_data(seeded):
+    url, _ = seeded
+    started = time.perf_counter()
+    storage = PostgresStorage(url, min_connections=1)
+    elapsed = time.perf_counter() - started
+    storage.close()
+    assert elapsed < 2, f"start-up took {elapsed:.2f} s"
+
+
+def test_list_queries_of_worlds_and_stories_use_indexes(seeded):
+    url, worlds = seeded
+    storage = PostgresStorage(url, min_connections=1)
+    statements = []
+    original = storage._rows
+
+    def recording(sql, params=None, prepare=False):
+        statements.append((sql, params))
+        return original(sql, params, prepare)
+
+    storage._rows = recording
+    user, world = worlds[0].owner_id, worlds[1]
+    for viewer in (Viewer(), Viewer(user)):
+        storage.list_visible_stories(viewer, PAGE)
+        storage.list_visible_stories(viewer, PageRequest(20, 20))
+        for scope in ("all", "mine", "shared", "public"):
+            storage.list_visible_worlds(viewer, scope, None, PAGE)
+        storage.visible_totals(viewer)
+    storage.stories_of_world(world.world_id, ("private", "public"), PAGE)
+    storage.stories_of_owner(user, PAGE)
+    storage.world_counts({w.world_id: LEVELS for w in worlds[:20]})
+    storage.close()
+
+    with psycopg.connect(url) as conn:
+        for sql, params in statements:
+            plan = "\n".join(row[0] for row in conn.execute("EXPLAIN " + sql, params))
+            assert "Seq Scan on stories" not in plan and "Seq Scan on worlds" not in plan, \
+                f"{sql}\n{plan}"
+
+
+# one truth for every process
+
+def test_a_commit_is_seen_at_once_by_another_storage_on_the_same_schema(opened):
+    here, there = opened(min_connections=1), opened(min_connections=1)
+    scopes = ("table:worlds", "table:stories")
+    marks_before = there.change_marks(scopes)
+    world = a_world(name="Shared")
+    insert(here, world)
+
+    assert there.get(World, world.world_id) == world
+    assert there.change_marks(scopes)[0] != marks_before[0]
+    assert there.change_marks(scopes)[1] == marks_before[1]
+    with there.transaction() as tx:
+        world.name = "Renamed elsewhere"
+        tx.update(world)
+    assert here.get(World, world.world_id).version == 2
+    assert here.list_visible_worlds(Viewer(world.owner_id), "mine", None, PAGE).items == [world]
+    assert here.get(Story, "missing") is None
+
+
+def test_health_tells_whether_writes_can_be_made(opened):
+    storage = opened(min_connections=1)
+    assert storage.health()["writable"] is True
+    storage.close()
+    assert storage.health() == {"writable": False, "detail": "storage is closed"}
