@@ -19,6 +19,9 @@ if [ -f frontend/package.json ]; then
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# PostgreSQL and Redis on loopback, started (or installed) when missing; the tests require them.
+source tests/services.sh
+
 echo "== Backend tests (all of them: the kill -9 and multi-process ones too)"
 python -m pytest -m "processes or not processes"
 

@@ -72,5 +72,3 @@ def configure_logging(level: str = "INFO") -> None:
     # (the "Optimization" section of the logging HOWTO).
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     logging._srcfile = None
-    # waitress warns on every request that waits for a free thread; under load that is noise.
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)

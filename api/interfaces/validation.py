@@ -45,10 +45,24 @@ def json_object() -> dict:
     """The request's JSON object body, or 2003."""
     if not request.is_json:
         raise BadBody("Send a JSON object with Content-Type: application/json")
+    raw = request.get_data(cache=True)
     try:
-        data = orjson.loads(request.get_data(cache=True))
+        data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise BadBody(f"The body is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise BadBody("The body must be a JSON object")
+    if b"\\u0000" in raw and _holds_nul(data):
+        # No storage keeps U+0000 in text alike (PostgreSQL refuses it), so none takes it.
+        raise ValidationFailed({"body": "text must not contain the NUL character (\\u0000)"})
     return data
+
+
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    return False

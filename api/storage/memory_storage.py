@@ -189,11 +189,20 @@ class MemoryStorage(MemoryReader, Storage):
             while self._queue and self._is_durable(self._queue[0][0]):
                 _, net, _ = self._queue.popleft()
                 with self._read_lock:
-                    for table, doc_id, doc in net:
-                        before = self._committed.get(table, doc_id)
-                        self._committed.restore(table, doc_id, doc)
-                        for scope in change_scopes(SPEC_BY_NAME[table], doc or before):
-                            self._marks[scope] += 1
+                    self._apply(net)
+
+    def _apply(self, net: list[tuple]) -> None:
+        """Apply a committed transaction to the committed store and move its marks.
+
+        Every old version goes before any new one is put, so documents that swapped unique
+        values within the transaction never clash half-way.
+        """
+        before = [self._committed.remove(table, doc_id) for table, doc_id, _ in net]
+        for (table, doc_id, doc), old in zip(net, before):
+            if doc is not None:
+                self._committed.put(table, doc)
+            for scope in change_scopes(SPEC_BY_NAME[table], doc or old):
+                self._marks[scope] += 1
 
     def _recover(self) -> None:
         """After a failed durable write: undo on the head every change that is not durable."""

@@ -106,6 +106,8 @@ class MemoryStore:
     def in_range(self, table: str, alternative: dict, order: str, low, high) -> list[dict]:
         """Documents matching the alternative whose `order` field lies in [low, high]."""
         entries = self.indexes[table].lookup(alternative, order)
+        if not entries:
+            return []
         found = entries.irange((sort_value(low), ""), (sort_value(high), "\uffff"))
         return [self.docs[table][entry[1]] for entry in found]
 

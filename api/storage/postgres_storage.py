@@ -77,8 +77,8 @@ class PostgresStorage(PostgresReader, Storage):
         with _connect(database_url) as conn:
             try:
                 migrate(conn)
-                self._where = conn.execute("SELECT current_setting('server_version'), "
-                                           "current_schema()").fetchone()
+                version, schema = conn.execute("SELECT current_setting('server_version'), "
+                                               "current_schema()").fetchone()
             except psycopg.Error as exc:
                 raise_translated(exc, "prepare the schema")
         self._pool = ConnectionPool(
@@ -86,6 +86,7 @@ class PostgresStorage(PostgresReader, Storage):
             kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
             configure=_configure, timeout=POOL_TIMEOUT, name="storyloom")
         self._pool.open()
+        log.info("storage opened", extra={"fields": {"postgresql": version, "schema": schema}})
 
     # reads outside a transaction: one statement on a pooled autocommit connection
 
@@ -181,8 +182,7 @@ class PostgresStorage(PostgresReader, Storage):
             return {"writable": False, "detail": str(exc)}
         if recovering or read_only == "on":
             return {"writable": False, "detail": "the PostgreSQL server is read-only"}
-        version, schema = self._where
-        return {"writable": True, "detail": f"PostgreSQL {version}, schema {schema}"}
+        return {"writable": True, "detail": "writes are durable"}
 
     def documents(self):
         """Every document, table by table in id order, from one consistent snapshot."""

@@ -86,8 +86,9 @@ def test_unknown_user_and_wrong_password_get_the_same_answer(client):
     assert wrong == unknown
 
 
-def test_login_is_rate_limited_with_retry_after(tmp_path):
-    backend = build_backend(tmp_path, login_max_failures=3, login_window_seconds=60)
+def test_login_is_rate_limited_with_retry_after(tmp_path, backend_kind):
+    backend = build_backend(tmp_path, backend_kind, login_max_failures=3,
+                            login_window_seconds=60)
     try:
         client = backend.app.test_client()
         assert_ok(register(client), 201)
@@ -184,11 +185,12 @@ def test_logout_stops_only_the_token_used(client):
     assert_ok(client.get("/api/auth/me", headers=bearer(second)))
 
 
-def test_admin_from_environment_is_created_once_without_a_default_password(tmp_path):
-    backend = build_backend(tmp_path, admin_username="root", admin_email="root@example.com",
+def test_admin_from_environment_is_created_once_without_a_default_password(tmp_path,
+                                                                           backend_kind):
+    backend = build_backend(tmp_path, backend_kind, admin_username="root", admin_email="root@example.com",
                             admin_password="admin-pass-123")
     backend.close()
-    again = build_backend(tmp_path, admin_username="root2", admin_email="root2@example.com",
+    again = build_backend(tmp_path, backend_kind, admin_username="root2", admin_email="root2@example.com",
                           admin_password="admin-pass-123")
     try:
         admins = [u for u in stored(again, User) if u.role == "admin"]

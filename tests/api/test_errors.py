@@ -46,8 +46,8 @@ def test_numbers_json_cannot_carry_answer_2003_and_are_never_stored(backend, cli
     assert count(backend, Entity) == 0
 
 
-def test_body_over_the_limit_answers_2006_and_stores_nothing(tmp_path):
-    backend = build_backend(tmp_path, max_body_mb=1)
+def test_body_over_the_limit_answers_2006_and_stores_nothing(tmp_path, backend_kind):
+    backend = build_backend(tmp_path, backend_kind, max_body_mb=1)
     try:
         _, headers = make_user(backend)
         client = backend.app.test_client()
@@ -113,8 +113,8 @@ def test_health_reports_storage_ai_and_version(backend, client):
     assert data["version"].count(".") == 2
 
 
-def test_health_shows_the_configured_model(tmp_path):
-    backend = build_backend(tmp_path, openai_base_url="http://127.0.0.1:9/v1", openai_model="llama3")
+def test_health_shows_the_configured_model(tmp_path, backend_kind):
+    backend = build_backend(tmp_path, backend_kind, openai_base_url="http://127.0.0.1:9/v1", openai_model="llama3")
     try:
         data = assert_ok(backend.app.test_client().get("/api/health"))
         assert data["ai"] == {"configured": True, "model": "llama3"}
@@ -134,6 +134,7 @@ def test_failed_requests_are_logged_at_info_and_every_request_at_debug(client, c
     assert [(r.levelname, r.request_id) for r in caplog.records] == [("DEBUG", "ok-1")]
 
 
+@pytest.mark.backends("tinydb")   # a local disk refusing a write is the embedded backend's
 def test_a_write_the_disk_refuses_answers_5002_is_not_shown_and_the_next_one_works(
         backend, client, monkeypatch):
     import os
@@ -152,3 +153,14 @@ def test_a_write_the_disk_refuses_answers_5002_is_not_shown_and_the_next_one_wor
     assert_ok(client.post("/api/worlds", headers=headers, json={"name": "Kept"}), 201)
     listed = assert_ok(client.get("/api/worlds", headers=headers))["items"]
     assert [world["name"] for world in listed] == ["Kept"]
+
+
+def test_text_with_a_nul_character_is_refused_on_every_backend(backend, client):
+    _, headers = make_user(backend)
+    body = assert_error(client.post("/api/worlds", headers=headers,
+                                    json={"name": "Null\u0000world"}), 400, "2001")
+    assert "body" in body["data"]["fields"]
+    assert count(backend, World) == 0
+    fine = assert_ok(client.post("/api/worlds", headers=headers,
+                                 json={"name": "Backslash", "description": "a \\u0000 b"}), 201)
+    assert fine["world"]["description"] == "a \\u0000 b"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tests.builders import make_story, make_user, make_world
-from tests.conftest import build_backend
+from tests.conftest import API_BACKENDS, build_backend
 
 FIELDS = ("name", "title", "content", "world_id", "visibility", "role", "username", "password",
           "email", "entity_ids", "location_ids", "names", "create_missing", "aliases",
@@ -29,10 +29,10 @@ query_values = st.sampled_from(("1", "2", "0", "-1", "101", "all", "mine", "shar
 bodies = st.one_of(json_values, st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=6))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+@pytest.fixture(scope="module", params=API_BACKENDS)
+def site(request, tmp_path_factory):
     """One backend with an admin, a user, a world and a story, shared by every example."""
-    backend = build_backend(tmp_path_factory.mktemp("random"))
+    backend = build_backend(tmp_path_factory.mktemp("random"), request.param)
     _, admin = make_user(backend, "admin", "root1")
     owner, user = make_user(backend, "user", "alice")
     world = make_world(backend, owner)

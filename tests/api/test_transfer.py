@@ -428,8 +428,8 @@ def test_a_huge_file_is_2004_and_creates_nothing(client, actors):
     assert count(actors.backend, World) == 0 and count(actors.backend, Entity) == 0
 
 
-def test_a_file_over_the_body_limit_is_2006_and_creates_nothing(tmp_path):
-    backend = build_backend(tmp_path, max_body_mb=1)
+def test_a_file_over_the_body_limit_is_2006_and_creates_nothing(tmp_path, backend_kind):
+    backend = build_backend(tmp_path, backend_kind, max_body_mb=1)
     try:
         _, headers = make_user(backend)
         bundle = {"format": "storyloom.world", "version": 1, "world": {"name": "Big"},

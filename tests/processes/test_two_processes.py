@@ -117,7 +117,7 @@ def test_a_change_based_on_a_version_another_process_replaced_answers_3004(pair)
 
 def test_kill_9_of_one_process_under_writers_loses_no_acknowledged_write(tmp_path, database):
     a, b = start(tmp_path, database, "a"), start(tmp_path, database, "b")
-    tokens = {server: register(server, f"w{n}") for n, server in enumerate((a, b))}
+    tokens = {server: register(server, f"writer{n}") for n, server in enumerate((a, b))}
     acked, lock, stop = {}, threading.Lock(), threading.Event()
 
     def write(server, n):

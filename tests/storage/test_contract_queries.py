@@ -180,6 +180,7 @@ def test_events_between_two_days_include_both_ends(storage):
     assert [e.title for e in storage.events_between("w", 0, 8)] == ["d0", "d7", "d8"]
     assert [e.title for e in storage.events_between("w", -100, -5)] == ["d-5"]
     assert storage.events_between("w", 21, 99) == []
+    assert storage.events_between("a world without events", 0, 99) == []
 
 
 def test_referencing_finds_every_declared_reference(storage):

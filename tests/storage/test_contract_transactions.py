@@ -164,6 +164,21 @@ def test_unique_keys_are_freed_by_a_rename_and_by_a_delete(storage):
     assert storage.entities_of_world("w").total == 3
 
 
+def test_two_entities_can_swap_names_within_one_transaction(storage):
+    first, second = an_entity("w", "Ari"), an_entity("w", "Bao")
+    insert(storage, first, second)
+    with storage.transaction() as tx:
+        for model, name in ((first, "swap"), (second, "Ari"), (first, "Bao")):
+            model.name = name
+            tx.update(model)
+
+    assert storage.named(Entity, "w", "ari") == second
+    assert storage.named(Entity, "w", "bao") == first
+    assert storage.named(Entity, "w", "swap") is None
+    with storage.transaction() as tx:       # the writers' view agrees with the readers'
+        assert tx.named(Entity, "w", "ari") == second
+
+
 def test_two_new_documents_claiming_one_key_in_one_transaction_raise(storage):
     with pytest.raises(DuplicateKey):
         insert(storage, a_user("frank"), a_user("Frank", email="f2@example.com"))

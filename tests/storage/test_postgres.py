@@ -134,20 +134,6 @@ def test_a_serialization_conflict_is_retried_and_both_effects_land(opened):
     assert len(attempts) >= 3, "the loser ran again"
 
 
-def test_two_entities_can_swap_names_within_one_transaction(opened):
-    storage = opened(min_connections=1)
-    first, second = an_entity("w", "Ari"), an_entity("w", "Bao")
-    insert(storage, first, second)
-    with storage.transaction() as tx:
-        for model, name in ((first, "swap"), (second, "Ari"), (first, "Bao")):
-            model.name = name
-            tx.update(model)
-
-    assert storage.named(Entity, "w", "ari") == second
-    assert storage.named(Entity, "w", "bao") == first
-    assert storage.named(Entity, "w", "swap") is None
-
-
 # errors
 
 def test_errors_name_neither_the_password_nor_the_url():
