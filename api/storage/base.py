@@ -202,6 +202,38 @@ class Transaction(Reader):
         """Delete models by id; missing ids are ignored."""
 
 
+class EndsOnFailure:
+    """For Transaction implementations: the first DuplicateKey, StaleVersion or storage error
+    ends the transaction; everything after it, the commit included, raises StorageError."""
+
+    failure: Exception | None = None
+
+    def _check_alive(self) -> None:
+        if self.failure is not None:
+            raise StorageError("this transaction already failed") from self.failure
+
+    def _fail(self, error: Exception) -> Exception:
+        self.failure = error
+        return error
+
+
+class TransactionScope:
+    """The `with storage.transaction() as tx` block over a backend's `_begin` and `_finish`:
+    the transaction commits when the block ends normally and is undone when it raises."""
+
+    def __init__(self, storage):
+        self._storage = storage
+        self._tx = None
+
+    def __enter__(self):
+        self._tx = self._storage._begin()
+        return self._tx
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        self._storage._finish(self._tx, failed=exc_type is not None)
+        return False
+
+
 class Storage(Reader):
     """A backend: reads from committed data, writes through transactions."""
 

@@ -17,27 +17,19 @@ from __future__ import annotations
 import threading
 from collections import defaultdict, deque
 
-from storage.base import DuplicateKey, StaleVersion, Storage, StorageError, Transaction
+from storage.base import (DuplicateKey, EndsOnFailure, StaleVersion, Storage, StorageError,
+                          Transaction, TransactionScope)
 from storage.memory_queries import MemoryReader
 from storage.memory_store import MemoryStore, duplicate_id
 from storage.schema import SPEC_BY_NAME, TABLES, change_scopes
 
 
-class MemoryTransaction(MemoryReader, Transaction):
+class MemoryTransaction(EndsOnFailure, MemoryReader, Transaction):
     """A unit of work applied to the head store as it goes, with an undo log."""
 
     def __init__(self, store: MemoryStore):
         super().__init__(store)
         self.changes: list[tuple] = []     # (table, id, document before), oldest first
-        self.failure: Exception | None = None
-
-    def _check_alive(self) -> None:
-        if self.failure is not None:
-            raise StorageError("this transaction already failed") from self.failure
-
-    def _fail(self, error: Exception) -> Exception:
-        self.failure = error
-        return error
 
     def _put(self, spec, doc_id: str, doc: dict) -> None:
         try:
@@ -104,22 +96,6 @@ def undo(store: MemoryStore, changes: list[tuple]) -> None:
         store.restore(table, doc_id, before)
 
 
-class _Scope:
-    """The `with storage.transaction() as tx` block: commit on success, undo on error."""
-
-    def __init__(self, storage: "MemoryStorage"):
-        self._storage = storage
-        self._tx: MemoryTransaction | None = None
-
-    def __enter__(self) -> MemoryTransaction:
-        self._tx = self._storage._begin()
-        return self._tx
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        self._storage._finish(self._tx, failed=exc_type is not None)
-        return False
-
-
 class MemoryStorage(MemoryReader, Storage):
     """Every table in memory; transactions are durable at once (there is no disk)."""
 
@@ -141,8 +117,8 @@ class MemoryStorage(MemoryReader, Storage):
 
     # transactions
 
-    def transaction(self) -> _Scope:
-        return _Scope(self)
+    def transaction(self) -> TransactionScope:
+        return TransactionScope(self)
 
     def _begin(self) -> MemoryTransaction:
         if getattr(self._in_transaction, "active", False):

@@ -16,7 +16,7 @@ import psycopg
 from psycopg.types.json import set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
-from storage.base import Storage, StorageError
+from storage.base import Storage, StorageError, TransactionScope
 from storage.postgres.errors import cause_of, raise_translated, translate
 from storage.postgres.migrations import migrate
 from storage.postgres.queries import PostgresReader
@@ -48,22 +48,6 @@ def _connect(database_url: str) -> psycopg.Connection:
     except psycopg.Error:
         raise StorageError("the database URL is not a valid PostgreSQL connection string") \
             from None
-
-
-class _Scope:
-    """The `with storage.transaction() as tx` block: commit on success, roll back on error."""
-
-    def __init__(self, storage: "PostgresStorage"):
-        self._storage = storage
-        self._tx: PostgresTransaction | None = None
-
-    def __enter__(self) -> PostgresTransaction:
-        self._tx = self._storage._begin()
-        return self._tx
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        self._storage._finish(self._tx, failed=exc_type is not None)
-        return False
 
 
 class PostgresStorage(PostgresReader, Storage):
@@ -101,8 +85,8 @@ class PostgresStorage(PostgresReader, Storage):
 
     # transactions
 
-    def transaction(self) -> _Scope:
-        return _Scope(self)
+    def transaction(self) -> TransactionScope:
+        return TransactionScope(self)
 
     def _begin(self) -> PostgresTransaction:
         if getattr(self._in_transaction, "active", False):

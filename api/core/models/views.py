@@ -22,8 +22,17 @@ class Counts:
     events: int = 0
 
 
+class _Excerpted:
+    """A view whose model has a description, shortened for lists."""
+
+    @property
+    def excerpt(self) -> str:
+        """The start of the description, for lists."""
+        return excerpt(self.model.description)
+
+
 @dataclass
-class WorldView:
+class WorldView(_Excerpted):
     """A world with its owner's name, its counts and the caller's role and rights."""
 
     model: World
@@ -31,11 +40,6 @@ class WorldView:
     counts: Counts
     my_role: str | None
     permissions: dict
-
-    @property
-    def excerpt(self) -> str:
-        """The start of the description, for lists."""
-        return excerpt(self.model.description)
 
 
 @dataclass
@@ -48,7 +52,7 @@ class StoryView:
 
 
 @dataclass
-class EntityView:
+class EntityView(_Excerpted):
     """An entity with the names of the entities it is related to and the caller's rights."""
 
     model: Entity
@@ -61,24 +65,14 @@ class EntityView:
         return [{**r, "target_name": self.target_names.get(r["target_entity_id"])}
                 for r in self.model.relationships]
 
-    @property
-    def excerpt(self) -> str:
-        """The start of the description, for lists."""
-        return excerpt(self.model.description)
-
 
 @dataclass
-class LocationView:
+class LocationView(_Excerpted):
     """A place with its parent's name and the caller's rights."""
 
     model: Location
     permissions: dict
     parent_name: str | None = None
-
-    @property
-    def excerpt(self) -> str:
-        """The start of the description, for lists."""
-        return excerpt(self.model.description)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 import psycopg
 from psycopg.types.json import Jsonb
 
-from storage.base import DuplicateKey, StaleVersion, StorageError, Transaction
+from storage.base import DuplicateKey, EndsOnFailure, StaleVersion, StorageError, Transaction
 from storage.postgres.columns import (COLUMNS, claims_of, column_list, column_values,
                                       quoted)
 from storage.postgres.errors import CONFLICT_STATES, cause_of, translate
@@ -73,7 +73,7 @@ def _row(spec: TableSpec, doc: dict) -> list:
     return [doc[spec.id_field], Jsonb(doc), *column_values(spec.name, doc)]
 
 
-class PostgresTransaction(PostgresReader, Transaction):
+class PostgresTransaction(EndsOnFailure, PostgresReader, Transaction):
     """One unit of work on one connection; PostgresStorage begins and ends it.
 
     Until a statement has succeeded the caller has seen nothing of the transaction, so a
@@ -85,7 +85,6 @@ class PostgresTransaction(PostgresReader, Transaction):
 
     def __init__(self, conn: psycopg.Connection):
         self.conn = conn
-        self.failure: Exception | None = None
         self.scopes: set[str] = set()
         self.changed = False
         self.started = False
@@ -96,14 +95,6 @@ class PostgresTransaction(PostgresReader, Transaction):
 
     def _point_lock(self) -> str:
         return "" if self.started else " FOR NO KEY UPDATE"
-
-    def _check_alive(self) -> None:
-        if self.failure is not None:
-            raise StorageError("this transaction already failed") from self.failure
-
-    def _fail(self, error: Exception) -> Exception:
-        self.failure = error
-        return error
 
     def _rows(self, sql, params=None, prepare=False):
         self._check_alive()
