@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from tests.e2e.test_run_py import register, run_cli
+from tests.support import postgres
 from tests.support.server import ServerProcess
 
 
@@ -111,3 +112,43 @@ def test_a_lorebook_of_thousands_of_keyless_entries_imports_in_linear_time(tmp_p
     assert answer.status_code == 201, answer.text[:300]
     assert answer.json()["data"]["world"]["counts"]["entities"] == entries
     assert took < 20, f"{entries} entries took {took:.1f} s"
+
+
+@pytest.fixture
+def schema_url():
+    postgres.require_server()
+    return postgres.new_schema_url()
+
+
+def test_migrate_copies_a_tinydb_folder_to_postgresql_and_it_serves_from_there(tmp_path,
+                                                                             schema_url):
+    with ServerProcess(tmp_path / "folder") as server:
+        _, titles = _write_some(server)
+    moved = run_cli("migrate", "--to", schema_url, "--data-dir", str(tmp_path / "folder"))
+    assert moved.returncode == 0, moved.stderr
+    assert "5 stories" in moved.stdout and "verified" in moved.stdout
+    env = {"DATABASE_URL": schema_url}
+    with ServerProcess(tmp_path / "pg", env=env) as server:
+        assert _titles(server) == sorted(titles)
+        assert requests.post(server.url("/api/auth/login"), timeout=10, json={
+            "username": "writer", "password": "long enough"}).status_code == 200
+    again = run_cli("migrate", "--to", schema_url, "--data-dir", str(tmp_path / "folder"))
+    assert again.returncode == 2 and "empty" in again.stderr
+
+
+def test_a_postgresql_backup_taken_while_serving_restores_into_another_database(tmp_path,
+                                                                              schema_url):
+    backup_file = str(tmp_path / "pg-backup.json")
+    with ServerProcess(tmp_path / "pg", env={"DATABASE_URL": schema_url}) as server:
+        _, titles = _write_some(server)
+        made = run_cli("backup", backup_file, env={"DATABASE_URL": schema_url})
+        assert made.returncode == 0, made.stderr
+    target = postgres.new_schema_url()
+    restored = run_cli("restore", backup_file, env={"DATABASE_URL": target})
+    assert restored.returncode == 0, restored.stderr
+    with ServerProcess(tmp_path / "copy", env={"DATABASE_URL": target}) as copy:
+        assert _titles(copy) == sorted(titles)
+    into_folder = run_cli("restore", backup_file, "--data-dir", str(tmp_path / "folder"))
+    assert into_folder.returncode == 0, into_folder.stderr
+    with ServerProcess(tmp_path / "folder") as folder:
+        assert _titles(folder) == sorted(titles)
