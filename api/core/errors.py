@@ -8,13 +8,14 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "0002": (429, "Daily AI request quota of your role exceeded"),
     "0003": (409, "Operation not allowed in the resource's current state"),
     "0004": (429, "Too many AI requests in a short time"),
+    "0005": (429, "Too many requests of this kind; try again later"),
     "1001": (401, "Missing or malformed bearer token"),
     "1002": (401, "Token expired, revoked or invalid"),
     "1003": (401, "Wrong username, email or password"),
     "1004": (403, "You are not allowed to do this"),
     "1005": (403, "This account is banned"),
     "1006": (401, "Missing or wrong API key"),
-    "1007": (429, "Too many login attempts; try again later"),
+    "1007": (429, "Too many login attempts or wrong passwords; try again later"),
     "2001": (400, "Invalid parameters"),
     "2002": (400, "Required field missing"),
     "2003": (400, "Request body missing or not a JSON object"),
@@ -94,12 +95,22 @@ class BadApiKey(ApiError):
 
 
 class TooManyAttempts(ApiError):
-    """Login attempts are rate limited (1007); carries Retry-After."""
+    """Password guesses or login attempts are throttled (1007); carries Retry-After."""
     error_code = "1007"
 
-    def __init__(self, retry_after: int):
-        super().__init__(f"Too many login attempts; try again in {retry_after} seconds",
+    def __init__(self, retry_after: int, detail: str | None = None):
+        super().__init__(detail or f"Too many login attempts; try again in {retry_after} seconds",
                          headers={"Retry-After": str(retry_after)},
+                         data={"retry_after": retry_after})
+
+
+class Throttled(ApiError):
+    """Too many requests of a kind that is not a password guess (0005); carries Retry-After."""
+    error_code = "0005"
+
+    def __init__(self, retry_after: int, detail: str | None = None):
+        super().__init__(detail or f"Too many requests of this kind; try again in {retry_after} "
+                         "seconds", headers={"Retry-After": str(retry_after)},
                          data={"retry_after": retry_after})
 
 
