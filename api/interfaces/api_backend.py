@@ -8,7 +8,8 @@ from flask import Flask
 from flask_cors import CORS
 
 from interfaces.auth_middleware import AuthGuards
-from core.errors import ValidationFailed
+from core.errors import TooManyAttempts, ValidationFailed
+from interfaces.client_address import ClientAddress
 from interfaces.config import ConfigError, load_config, load_or_create_jwt_secret
 from interfaces.error_handlers import register_error_handlers
 from interfaces.frontend import create_frontend_bp
@@ -25,11 +26,11 @@ from interfaces.routes.stories import create_stories_bp
 from interfaces.routes.transfer import create_transfer_bp
 from interfaces.routes.worlds import create_worlds_bp
 from interfaces.swagger import register_swagger
+from interfaces.throttling import RouteLimits, create_limits_storage
 from interfaces.validation import parse_model
 from services import (AdminService, AuthService, EntityService, GPTService, KeyedLocks,
-                      LinkService, LocationService, Passwords, QuotaService,
-                      SlidingWindowLimiter, StatsService, StoryService, TokenService,
-                      WorldService)
+                      LinkService, LocationService, Passwords, PasswordGuesses, QuotaService,
+                      StatsService, StoryService, TokenService, WorldService)
 from services.export_service import ExportService
 from services.import_service import ImportService
 from storage import create_storage
@@ -43,12 +44,14 @@ class ApiBackend:
 
     def __init__(self, env=None, **overrides):
         self.config = load_config(env, **overrides)
+        self._build_throttles()
         self.storage = create_storage(self.config.data_dir, self.config.database_url,
                                       self.config.snapshot_mb)
         self._build_services()
         self.app = self._create_app()
         register_error_handlers(self.app)
         register_request_hooks(self.app)
+        self.route_limits.init_app(self.app)
         self._register_blueprints()
         register_swagger(self.app, __version__)
         self._ensure_first_admin()
@@ -58,11 +61,10 @@ class ApiBackend:
         secret = config.jwt_secret or load_or_create_jwt_secret(config.data_dir)
         self.quotas = QuotaService(self.storage)
         self.auth_service = AuthService(
-            self.storage,
-            Passwords(config.password_time_cost, config.password_memory_kib),
+            self.storage, Passwords(config.password_time_cost, config.password_memory_kib),
             TokenService(secret, config.jwt_lifetime_hours * 3600), self.quotas,
-            SlidingWindowLimiter(config.login_max_failures, config.login_window_seconds),
-            SlidingWindowLimiter(config.ip_max_failures, config.login_window_seconds))
+            PasswordGuesses(self.limits_storage, config.login_max_failures,
+                            config.login_window_seconds))
         world_locks = KeyedLocks()
         self.world_service = WorldService(self.storage, self.quotas)
         self.story_service = StoryService(self.storage, self.quotas)
@@ -75,6 +77,14 @@ class ApiBackend:
         self.import_service = ImportService(self.storage, self.world_service)
         self.gpt_service = GPTService(config.openai_base_url, config.openai_api_key,
                                       config.openai_model)
+
+    def _build_throttles(self) -> None:
+        config = self.config
+        self.limits_storage = create_limits_storage(config.redis_url, config.redis_key_prefix)
+        self.route_limits = RouteLimits(ClientAddress(), config.redis_url, config.redis_key_prefix)
+        self.login_limit = self.route_limits.per_address(
+            config.login_attempts_per_ip, config.login_ip_window_seconds, TooManyAttempts,
+            "login attempts")
 
     def _create_app(self) -> Flask:
         app = Flask(__name__, static_folder=None)
@@ -91,7 +101,7 @@ class ApiBackend:
         cache = ResponseCache(self.storage.generation)
         for blueprint in (
             create_health_bp(self.storage.kind, self.gpt_service, __version__),
-            create_auth_bp(self.auth_service, auth),
+            create_auth_bp(self.auth_service, auth, self.login_limit),
             create_worlds_bp(self.world_service, self.story_service, auth, cache),
             create_stories_bp(self.story_service, self.link_service, auth, cache),
             create_entities_bp(self.entity_service, auth, cache),

@@ -7,6 +7,9 @@ import secrets
 from dataclasses import dataclass, field
 
 
+_REDIS_SCHEMES = ("redis://", "rediss://", "redis+unix://")
+
+
 class ConfigError(Exception):
     """The configuration cannot work; the message says what to change."""
 
@@ -47,11 +50,23 @@ class Config:
     web_threads: int = 8
     login_max_failures: int = 10
     login_window_seconds: int = 900
-    ip_max_failures: int = 100
+    login_attempts_per_ip: int = 10
+    login_ip_window_seconds: int = 10
+    redis_url: str = field(default="", repr=False)
+    redis_key_prefix: str = "storyloom"
     password_time_cost: int = 3
     password_memory_kib: int = 65536
     snapshot_mb: int = 8
     frontend_dist: str = ""
+
+
+def _throttle_settings(env) -> dict:
+    return dict(
+        login_attempts_per_ip=_int(env, "LOGIN_ATTEMPTS_PER_IP", 10, 1),
+        login_ip_window_seconds=_int(env, "LOGIN_IP_WINDOW_SECONDS", 10, 1, 3600),
+        redis_url=env.get("REDIS_URL", ""),
+        redis_key_prefix=env.get("REDIS_KEY_PREFIX", "") or "storyloom",
+    )
 
 
 def load_config(env=None, **overrides) -> Config:
@@ -73,7 +88,7 @@ def load_config(env=None, **overrides) -> Config:
         web_threads=_int(env, "WEB_THREADS", 8, 1, 256),
         login_max_failures=_int(env, "LOGIN_MAX_FAILURES", 10, 1),
         login_window_seconds=_int(env, "LOGIN_WINDOW_SECONDS", 900, 1),
-        ip_max_failures=_int(env, "LOGIN_MAX_FAILURES_PER_IP", 100, 1),
+        **_throttle_settings(env),
         password_time_cost=_int(env, "PASSWORD_HASH_TIME_COST", 3, 1, 100),
         password_memory_kib=_int(env, "PASSWORD_HASH_MEMORY_KIB", 65536, 1024, 4 * 1024 * 1024),
         snapshot_mb=_int(env, "SNAPSHOT_MB", 8, 1, 4096),
@@ -86,6 +101,8 @@ def load_config(env=None, **overrides) -> Config:
                           "`python -c \"import secrets; print(secrets.token_urlsafe(48))\"`")
     if config.database_url and not config.database_url.startswith("postgres"):
         raise ConfigError("DATABASE_URL must be a postgresql:// URL (or unset for TinyDB)")
+    if config.redis_url and not config.redis_url.startswith(_REDIS_SCHEMES):
+        raise ConfigError("REDIS_URL must be a redis://, rediss:// or redis+unix:// URL (or unset)")
     return config
 
 

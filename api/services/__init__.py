@@ -2,20 +2,20 @@
 
 from services.admin_service import AdminService
 from services.auth_service import AuthService
+from services.bounded_passwords import BoundedPasswords
 from services.entity_service import EntityService
 from services.gpt_service import GPTService
 from services.keyed_locks import KeyedLocks
 from services.linking import LinkService
 from services.location_service import LocationService
+from services.password_guesses import PasswordGuesses
 from services.passwords import Passwords
 from services.quota_service import QuotaService
-from services.rate_limiter import SlidingWindowLimiter
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.tokens import TokenService
 from services.world_service import WorldService
 
-__all__ = ["AdminService", "AuthService", "EntityService", "GPTService", "KeyedLocks",
-           "LinkService", "LocationService", "Passwords", "QuotaService",
-           "SlidingWindowLimiter", "StatsService", "StoryService", "TokenService",
-           "WorldService"]
+__all__ = ["AdminService", "AuthService", "BoundedPasswords", "EntityService", "GPTService",
+           "KeyedLocks", "LinkService", "LocationService", "PasswordGuesses", "Passwords",
+           "QuotaService", "StatsService", "StoryService", "TokenService", "WorldService"]

@@ -6,8 +6,7 @@ import logging
 import time
 
 from core.clock import now_iso
-from core.errors import (AccountBanned, AlreadyExists, BadCredentials, InvalidToken,
-                         TooManyAttempts)
+from core.errors import AccountBanned, AlreadyExists, BadCredentials, InvalidToken
 from core.models import TokenRevocation, User
 from core.models._base import new_id
 from core.text import fold
@@ -20,13 +19,12 @@ _FIELD_OF_KEY = {"username_key": "username", "email_key": "email"}
 class AuthService:
     """Owns passwords and tokens; the role always comes from storage, never the token."""
 
-    def __init__(self, storage, passwords, tokens, quotas, login_limiter, ip_limiter):
+    def __init__(self, storage, passwords, tokens, quotas, guesses):
         self._storage = storage
         self._passwords = passwords
         self._tokens = tokens
         self._quotas = quotas
-        self._login_limiter = login_limiter
-        self._ip_limiter = ip_limiter
+        self._guesses = guesses
 
     def user_view(self, user: User) -> dict:
         """The account as clients see it, with its quotas."""
@@ -59,24 +57,18 @@ class AuthService:
             raise AlreadyExists(_FIELD_OF_KEY.get(exc.key, exc.key)) from None
         return user
 
-    def login(self, password: str, client_ip: str, username: str | None = None,
+    def login(self, password: str, username: str | None = None,
               email: str | None = None) -> dict:
-        """Check credentials (rate limited per account and address) and issue a token."""
+        """Check credentials (guesses limited per account) and issue a token."""
         identifier = fold(username) if username else (email or "").strip().lower()
-        account_key = f"{client_ip}|{identifier}"
-        wait = max(self._login_limiter.retry_after(account_key),
-                   self._ip_limiter.retry_after(client_ip))
-        if wait:
-            raise TooManyAttempts(wait)
         user = (self._storage.find_one_by(User, "username_key", identifier) if username
                 else self._storage.find_one_by(User, "email_key", identifier))
+        self._guesses.spend(user, identifier)
         if not self._passwords.verify(user.password_hash if user else None, password):
-            self._login_limiter.record(account_key)
-            self._ip_limiter.record(client_ip)
             raise BadCredentials()
         if user.banned:
             raise AccountBanned()
-        self._login_limiter.reset(account_key)
+        self._guesses.forget(user)
         return self._session(user)
 
     def authenticate(self, token: str) -> tuple[User, dict]:
@@ -95,8 +87,10 @@ class AuthService:
 
     def change_password(self, user: User, old_password: str, new_password: str) -> dict:
         """Set a new password; every token issued before stops working."""
+        self._guesses.spend(user)
         if not self._passwords.verify(user.password_hash, old_password):
             raise BadCredentials("The current password is wrong")
+        self._guesses.forget(user)
         user.password_hash = self._passwords.hash(new_password)
         user.token_version += 1
         user.updated_at = now_iso()

@@ -192,7 +192,7 @@ def test_admin_from_environment_is_created_once_without_a_default_password(tmp_p
     try:
         admins = [u for u in again.storage.find(User).items if u.role == "admin"]
         assert [a.username for a in admins] == ["root"]
-        session = again.auth_service.login("admin-pass-123", "127.0.0.1", username="root")
+        session = again.auth_service.login("admin-pass-123", username="root")
         assert session["user"]["role"] == "admin"
     finally:
         again.close()

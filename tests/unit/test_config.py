@@ -14,9 +14,16 @@ def test_defaults_and_overrides():
     assert config.cors_origins == ("http://a.io", "http://b.io")
 
 
+def test_throttle_settings_are_read_from_the_environment():
+    config = load_config({"LOGIN_ATTEMPTS_PER_IP": "30", "REDIS_URL": "redis://cache:6379/1"})
+    assert config.login_attempts_per_ip == 30
+    assert config.redis_url == "redis://cache:6379/1" and "cache" not in repr(config)
+
+
 @pytest.mark.parametrize("env, message", [
     ({"JWT_SECRET": "short"}, "32 bytes"), ({"PORT": "http"}, "PORT"),
     ({"PORT": "70000"}, "PORT"), ({"DATABASE_URL": "mysql://x"}, "postgresql"),
+    ({"REDIS_URL": "localhost:6379"}, "REDIS_URL"), ({"LOGIN_ATTEMPTS_PER_IP": "0"}, "PER_IP"),
 ])
 def test_bad_settings_fail_with_a_clear_message(env, message):
     with pytest.raises(ConfigError, match=message):

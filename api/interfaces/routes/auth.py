@@ -1,6 +1,6 @@
 """Account routes: register, login, me, verify, change-password, logout."""
 
-from flask import Blueprint, g, request
+from flask import Blueprint, g
 
 from interfaces.envelope import created, ok
 from interfaces.schemas.auth import PasswordChange, UserLogin, UserRegister
@@ -9,8 +9,8 @@ from interfaces.swagger import doc
 from interfaces.validation import validate_body
 
 
-def create_auth_bp(auth_service, auth):
-    """Routes under /api/auth."""
+def create_auth_bp(auth_service, auth, login_limit):
+    """Routes under /api/auth; login_limit is a decorator counting logins per client address."""
     bp = Blueprint("auth", __name__, url_prefix="/api/auth")
 
     @bp.post("/register")
@@ -21,12 +21,12 @@ def create_auth_bp(auth_service, auth):
         return created(auth_service.register(**body.model_dump()))
 
     @bp.post("/login")
+    @login_limit
     @doc("Sign in with username or email", tag="auth", response=SessionOut,
          errors=("1003", "1005", "1007"))
     @validate_body(UserLogin)
     def login(body):
-        return ok(auth_service.login(body.password, request.remote_addr or "unknown",
-                                     username=body.username, email=body.email))
+        return ok(auth_service.login(body.password, username=body.username, email=body.email))
 
     @bp.get("/me")
     @doc("The signed-in account with its quotas", tag="auth", response=UserEnvelopeOut)
@@ -42,7 +42,7 @@ def create_auth_bp(auth_service, auth):
 
     @bp.post("/change-password")
     @doc("Change the password; every earlier token stops working", tag="auth",
-         response=TokenOut, errors=("1003",))
+         response=TokenOut, errors=("1003", "1007"))
     @auth.token_required
     @validate_body(PasswordChange)
     def change_password(user, body):
