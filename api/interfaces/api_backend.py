@@ -8,7 +8,7 @@ from flask import Flask
 from flask_cors import CORS
 
 from interfaces.auth_middleware import AuthGuards
-from core.errors import TooManyAttempts, ValidationFailed
+from core.errors import Throttled, TooManyAttempts, ValidationFailed
 from interfaces.client_address import ClientAddress
 from interfaces.config import ConfigError, load_config, load_or_create_jwt_secret
 from interfaces.error_handlers import register_error_handlers
@@ -28,9 +28,9 @@ from interfaces.routes.worlds import create_worlds_bp
 from interfaces.swagger import register_swagger
 from interfaces.throttling import RouteLimits, create_limits_storage
 from interfaces.validation import parse_model
-from services import (AdminService, AuthService, EntityService, GPTService, KeyedLocks,
-                      LinkService, LocationService, Passwords, PasswordGuesses, QuotaService,
-                      StatsService, StoryService, TokenService, WorldService)
+from services import (AdminService, AuthService, BoundedPasswords, EntityService, GPTService,
+                      KeyedLocks, LinkService, LocationService, Passwords, PasswordGuesses,
+                      QuotaService, StatsService, StoryService, TokenService, WorldService)
 from services.export_service import ExportService
 from services.import_service import ImportService
 from storage import create_storage
@@ -61,7 +61,7 @@ class ApiBackend:
         secret = config.jwt_secret or load_or_create_jwt_secret(config.data_dir)
         self.quotas = QuotaService(self.storage)
         self.auth_service = AuthService(
-            self.storage, Passwords(config.password_time_cost, config.password_memory_kib),
+            self.storage, self.passwords,
             TokenService(secret, config.jwt_lifetime_hours * 3600), self.quotas,
             PasswordGuesses(self.limits_storage, config.login_max_failures,
                             config.login_window_seconds))
@@ -80,11 +80,17 @@ class ApiBackend:
 
     def _build_throttles(self) -> None:
         config = self.config
+        self.passwords = BoundedPasswords(
+            Passwords(config.password_time_cost, config.password_memory_kib),
+            config.password_hash_concurrency, config.password_hash_wait_ms / 1000)
         self.limits_storage = create_limits_storage(config.redis_url, config.redis_key_prefix)
-        self.route_limits = RouteLimits(ClientAddress(), config.redis_url, config.redis_key_prefix)
+        self.route_limits = RouteLimits(ClientAddress(config.trusted_proxies), config.redis_url,
+                                        config.redis_key_prefix)
         self.login_limit = self.route_limits.per_address(
             config.login_attempts_per_ip, config.login_ip_window_seconds, TooManyAttempts,
             "login attempts")
+        self.register_limit = self.route_limits.per_address(
+            config.registrations_per_hour, 3600, Throttled, "registrations")
 
     def _create_app(self) -> Flask:
         app = Flask(__name__, static_folder=None)
@@ -101,7 +107,7 @@ class ApiBackend:
         cache = ResponseCache(self.storage.generation)
         for blueprint in (
             create_health_bp(self.storage.kind, self.gpt_service, __version__),
-            create_auth_bp(self.auth_service, auth, self.login_limit),
+            create_auth_bp(self.auth_service, auth, self.login_limit, self.register_limit),
             create_worlds_bp(self.world_service, self.story_service, auth, cache),
             create_stories_bp(self.story_service, self.link_service, auth, cache),
             create_entities_bp(self.entity_service, auth, cache),

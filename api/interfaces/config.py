@@ -6,6 +6,8 @@ import os
 import secrets
 from dataclasses import dataclass, field
 
+from interfaces.client_address import parse_networks
+
 
 _REDIS_SCHEMES = ("redis://", "rediss://", "redis+unix://")
 
@@ -52,8 +54,12 @@ class Config:
     login_window_seconds: int = 900
     login_attempts_per_ip: int = 10
     login_ip_window_seconds: int = 10
+    registrations_per_hour: int = 20
+    password_hash_concurrency: int = field(default_factory=lambda: os.cpu_count() or 1)
+    password_hash_wait_ms: int = 1000
     redis_url: str = field(default="", repr=False)
     redis_key_prefix: str = "storyloom"
+    trusted_proxies: tuple = ()
     password_time_cost: int = 3
     password_memory_kib: int = 65536
     snapshot_mb: int = 8
@@ -61,11 +67,20 @@ class Config:
 
 
 def _throttle_settings(env) -> dict:
+    try:
+        proxies = parse_networks(env.get("TRUSTED_PROXIES", ""))
+    except ValueError as exc:
+        raise ConfigError(f"TRUSTED_PROXIES: {exc}") from None
     return dict(
         login_attempts_per_ip=_int(env, "LOGIN_ATTEMPTS_PER_IP", 10, 1),
         login_ip_window_seconds=_int(env, "LOGIN_IP_WINDOW_SECONDS", 10, 1, 3600),
+        registrations_per_hour=_int(env, "REGISTRATIONS_PER_HOUR", 20, 1),
+        password_hash_concurrency=_int(env, "PASSWORD_HASH_CONCURRENCY", os.cpu_count() or 1,
+                                       1, 1024),
+        password_hash_wait_ms=_int(env, "PASSWORD_HASH_WAIT_MS", 1000, 1, 60_000),
         redis_url=env.get("REDIS_URL", ""),
         redis_key_prefix=env.get("REDIS_KEY_PREFIX", "") or "storyloom",
+        trusted_proxies=proxies,
     )
 
 

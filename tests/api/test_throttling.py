@@ -1,5 +1,5 @@
-"""Throttles: password guesses per account, login attempts per address, and counts shared
-through Redis."""
+"""Throttles: password guesses per account, login attempts and registrations per address,
+password hashing, trusted proxies, and counts shared through Redis."""
 
 import os
 import threading
@@ -11,6 +11,7 @@ import redis
 from limits.errors import StorageError as LimitsStorageError
 
 from core.models import User
+from interfaces.client_address import parse_networks
 from interfaces.config import ConfigError
 from tests.api.helpers import assert_error, assert_ok
 from tests.conftest import build_backend
@@ -140,6 +141,49 @@ def test_wrong_old_passwords_are_throttled_per_account(make_backend):
         headers={"Authorization": f"Bearer {second}"}), "1007")
 
 
+# registrations and hashing
+
+def test_registrations_are_throttled_per_address(make_backend):
+    client = make_backend(registrations_per_hour=3).app.test_client()
+    for n in range(3):
+        assert_ok(register(client, f"writer{n}", "10.0.0.7"), 201)
+    assert 3500 <= assert_throttled(register(client, "writer3", "10.0.0.7"), "0005") <= 3600
+    assert_ok(register(client, "writer3", "10.0.0.8"), 201)
+
+
+def test_password_hashing_waits_a_bounded_time_then_answers_0005(make_backend):
+    backend = make_backend(password_hash_concurrency=1, password_hash_wait_ms=50)
+    client = backend.app.test_client()
+    assert_ok(register(client), 201)
+    with backend.passwords.slot():
+        started = time.monotonic()
+        assert_throttled(register(client, "minh"), "0005")
+        assert_throttled(login(client), "0005")
+        assert time.monotonic() - started < 1
+    assert_ok(register(client, "minh"), 201)
+    assert_ok(login(client))
+
+
+# the client's address
+
+def test_forwarded_for_is_ignored_unless_a_trusted_proxy_sent_it(make_backend):
+    client = make_backend(registrations_per_hour=1).app.test_client()
+    assert_ok(register(client, "writer1", "10.0.0.7", **{"X-Forwarded-For": "203.0.113.1"}), 201)
+    assert_throttled(register(client, "writer2", "10.0.0.7",
+                              **{"X-Forwarded-For": "203.0.113.2"}), "0005")
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_budget(make_backend):
+    backend = make_backend(registrations_per_hour=1,
+                           trusted_proxies=parse_networks("10.0.0.1, 172.16.0.0/12"))
+    client = backend.app.test_client()
+    for n, chain in enumerate(["203.0.113.1", "203.0.113.2, 172.16.5.5"]):
+        assert_ok(register(client, f"writer{n}", "10.0.0.1", **{"X-Forwarded-For": chain}), 201)
+    # A client cannot escape its budget by writing addresses of its own into the header.
+    assert_throttled(register(client, "writer2", "10.0.0.1",
+                              **{"X-Forwarded-For": "198.51.100.9, 203.0.113.1"}), "0005")
+
+
 # several processes: counts shared through Redis
 
 @pytest.fixture
@@ -162,7 +206,7 @@ def redis_prefix():
 
 def test_two_backends_on_one_redis_share_an_account_and_an_address(make_backend, redis_prefix):
     shared = {"redis_url": REDIS_URL, "redis_key_prefix": redis_prefix,
-              "login_max_failures": 4, "login_attempts_per_ip": 6}
+              "login_max_failures": 4, "login_attempts_per_ip": 6, "registrations_per_hour": 1}
     first, second = make_backend("a", **shared), make_backend("b", **shared)
     assert_ok(register(first.app.test_client(), address="10.0.0.9"), 201)
     # The same account in both, as two processes on one database would see it.
@@ -176,6 +220,7 @@ def test_two_backends_on_one_redis_share_an_account_and_an_address(make_backend,
     refused = login(clients[0], username="nobody")
     assert_throttled(refused, "1007")
     assert "from this address" in refused.get_json()["errorDetail"]
+    assert_throttled(register(clients[1], "minh", "10.0.0.9"), "0005")
 
 
 def test_an_unreachable_redis_stops_the_start_with_a_clear_message(tmp_path):

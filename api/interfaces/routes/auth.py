@@ -9,13 +9,14 @@ from interfaces.swagger import doc
 from interfaces.validation import validate_body
 
 
-def create_auth_bp(auth_service, auth, login_limit):
-    """Routes under /api/auth; login_limit is a decorator counting logins per client address."""
+def create_auth_bp(auth_service, auth, login_limit, register_limit):
+    """Routes under /api/auth; the limits are decorators counting requests per client address."""
     bp = Blueprint("auth", __name__, url_prefix="/api/auth")
 
     @bp.post("/register")
+    @register_limit
     @doc("Create an account (role user) and sign in", tag="auth", response=SessionOut,
-         status=201, errors=("3002",))
+         status=201, errors=("3002", "0005"))
     @validate_body(UserRegister)
     def register(body):
         return created(auth_service.register(**body.model_dump()))
@@ -23,7 +24,7 @@ def create_auth_bp(auth_service, auth, login_limit):
     @bp.post("/login")
     @login_limit
     @doc("Sign in with username or email", tag="auth", response=SessionOut,
-         errors=("1003", "1005", "1007"))
+         errors=("1003", "1005", "1007", "0005"))
     @validate_body(UserLogin)
     def login(body):
         return ok(auth_service.login(body.password, username=body.username, email=body.email))
@@ -42,7 +43,7 @@ def create_auth_bp(auth_service, auth, login_limit):
 
     @bp.post("/change-password")
     @doc("Change the password; every earlier token stops working", tag="auth",
-         response=TokenOut, errors=("1003", "1007"))
+         response=TokenOut, errors=("1003", "1007", "0005"))
     @auth.token_required
     @validate_body(PasswordChange)
     def change_password(user, body):
