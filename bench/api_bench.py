@@ -82,6 +82,7 @@ def measure(port: int, connections: list, expect: int, args, server_pids) -> dic
     spec = {"host": "127.0.0.1", "port": port, "connections": connections, "expect": expect,
             "duration": args.duration, "warmup": args.warmup}
     database = args.pg_database
+    wait_until_quiet(args.wait_quiet)
     before = cpu_seconds([*server_pids(), *postgres_pids(database)])
     children, machine, started = _children_cpu(), machine_busy(), time.perf_counter()
     done = subprocess.run([sys.executable, os.path.join(BENCH, "loadgen.py")],
@@ -100,6 +101,18 @@ def measure(port: int, connections: list, expect: int, args, server_pids) -> dic
     return {**json.loads(done.stdout), "cpu_pct": cpu}
 
 
+def measure_quietly(port: int, connections: list, expect: int, args, server_pids) -> dict:
+    """measure(), again (up to --retries times) while something else took over 30% of a core;
+    the least disturbed attempt is kept, and every attempt's req/s is recorded."""
+    tries = []
+    for _ in range(1 + (args.retries if args.wait_quiet else 0)):
+        tries.append(measure(port, connections, expect, args, server_pids))
+        if tries[-1]["cpu_pct"]["other"] <= 30:
+            break
+    best = min(tries, key=lambda t: t["cpu_pct"]["other"])
+    return {**best, "attempts_rps": [round(t["rps"]) for t in tries]}
+
+
 def cpu_seconds(pids) -> dict:
     """{pid: user + system CPU seconds so far} of the processes still alive."""
     used = {}
@@ -111,6 +124,20 @@ def cpu_seconds(pids) -> dict:
             continue
         used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return used
+
+
+def wait_until_quiet(longest: float, busy_below: float = 0.15) -> None:
+    """Wait (up to `longest` seconds) for half a second in which the machine is nearly idle.
+
+    Another process busy on a 2-core machine (a test run) halves the figures; the `other`
+    CPU column shows whatever still ran during a measurement.
+    """
+    deadline = time.monotonic() + longest
+    while time.monotonic() < deadline:
+        busy = machine_busy()
+        time.sleep(0.5)
+        if machine_busy() - busy < 0.5 * busy_below:
+            return
 
 
 def machine_busy() -> float:
@@ -155,7 +182,7 @@ def drive(server, plans: list[dict], kind: str, label: tuple, args) -> list[dict
     """Measure every plan of one kind (read or write); one row per endpoint."""
     rows = []
     for plan in (p for p in plans if p["kind"] == kind):
-        figures = measure(server.port, plan["requests"], plan["expect"], args,
+        figures = measure_quietly(server.port, plan["requests"], plan["expect"], args,
                           lambda: tree(server.pid))
         rows.append({"endpoint": plan["name"], "kind": kind, "backend": label[0],
                      "workers": label[1], **figures})
@@ -287,7 +314,8 @@ def measure_all(out: dict, facts: dict, url: str, sizedir: str, tiny_dir: str, a
             ping = [[http_request("GET", "/api/ping", app.port)] for _ in range(args.connections)]
             rows.append({"endpoint": "GET /api/ping", "kind": "baseline", "backend": MINIMAL,
                          "workers": workers,
-                         **measure(app.port, ping, 200, args, lambda: tree(app.process.pid))})
+                         **measure_quietly(app.port, ping, 200, args,
+                                          lambda: tree(app.process.pid))})
         finally:
             app.stop()
         print(f"    minimal {workers}w: {rows[-1]['rps']:.0f} req/s", flush=True)
@@ -415,6 +443,12 @@ def parse_args(argv):
     parser.add_argument("--starts", type=int, help="start-ups timed, median reported (3)")
     parser.add_argument("--no-analyze", action="store_true",
                         help="do not ANALYZE the PostgreSQL tables after loading them")
+    parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
+                        help="before each measurement wait up to this long for an idle "
+                             "machine (0: do not wait)")
+    parser.add_argument("--retries", type=int, default=2,
+                        help="with --wait-quiet: measurements repeated while another process "
+                             "took over 30%% of a core (2)")
     parser.add_argument("--keep", action="store_true", help="keep the data folders and logs")
     args = parser.parse_args(argv)
     args.sizes = [int(s.replace("_", "")) for s in (

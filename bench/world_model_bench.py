@@ -38,7 +38,7 @@ def build_world(backend, entities: int, locations: int, ties: int, seed: int = 1
     """A user, a token and one world filled through the services; returns their ids."""
     rng = random.Random(seed)
     user = backend.auth_service.create_user("bencher", "bencher@example.com", PASSWORD)
-    token = backend.auth_service.login(PASSWORD, "127.0.0.1", username="bencher")["token"]
+    token = backend.auth_service.login(PASSWORD, username="bencher")["token"]
     world = backend.world_service.create_world(user, {"name": "Bench world"})["world"]
     wid = world["world_id"]
     per_entity = [ties // entities + (1 if i < ties % entities else 0) for i in range(entities)]

@@ -20,7 +20,7 @@ def make_user(backend, role: str = "user", username: str = "writer") -> tuple[Us
     """A stored user of the role and the Authorization headers of a fresh login."""
     user = backend.auth_service.create_user(username, f"{username}@example.com", PASSWORD,
                                             role=role)
-    session = backend.auth_service.login(PASSWORD, "127.0.0.1", username=username)
+    session = backend.auth_service.login(PASSWORD, username=username)
     return user, {"Authorization": f"Bearer {session['token']}"}
 
 

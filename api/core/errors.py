@@ -7,6 +7,7 @@ PUBLIC_QUOTA_EXCEEDED = "0001"
 AI_QUOTA_EXCEEDED = "0002"
 INVALID_STATE = "0003"
 AI_RATE_LIMITED = "0004"
+THROTTLED = "0005"
 MISSING_TOKEN = "1001"
 INVALID_TOKEN = "1002"
 BAD_CREDENTIALS = "1003"
@@ -37,6 +38,7 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     AI_QUOTA_EXCEEDED: (429, "Daily AI request quota of your role exceeded"),
     INVALID_STATE: (409, "Operation not allowed in the resource's current state"),
     AI_RATE_LIMITED: (429, "Too many AI requests in a short time"),
+    THROTTLED: (429, "Too many requests of this kind; try again later"),
     MISSING_TOKEN: (401, "Missing or malformed bearer token"),
     INVALID_TOKEN: (401, "Token expired, revoked or invalid"),
     BAD_CREDENTIALS: (401, "Wrong username, email or password"),
@@ -124,12 +126,22 @@ class BadApiKey(ApiError):
 
 
 class TooManyAttempts(ApiError):
-    """Login attempts are rate limited (1007); carries Retry-After."""
+    """Password guesses or login attempts are throttled (1007); carries Retry-After."""
     error_code = TOO_MANY_LOGINS
 
-    def __init__(self, retry_after: int):
-        super().__init__(f"Too many login attempts; try again in {retry_after} seconds",
+    def __init__(self, retry_after: int, detail: str | None = None):
+        super().__init__(detail or f"Too many login attempts; try again in {retry_after} seconds",
                          headers={"Retry-After": str(retry_after)},
+                         data={"retry_after": retry_after})
+
+
+class Throttled(ApiError):
+    """Too many requests of a kind that is not a password guess (0005); carries Retry-After."""
+    error_code = THROTTLED
+
+    def __init__(self, retry_after: int, detail: str | None = None):
+        super().__init__(detail or f"Too many requests of this kind; try again in {retry_after} "
+                         "seconds", headers={"Retry-After": str(retry_after)},
                          data={"retry_after": retry_after})
 
 

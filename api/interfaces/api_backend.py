@@ -7,8 +7,9 @@ import logging
 from flask import Flask
 from flask_cors import CORS
 
-from core.errors import ValidationFailed
+from core.errors import Throttled, TooManyAttempts, ValidationFailed
 from interfaces.auth_guards import AuthGuards
+from interfaces.client_address import ClientAddress
 from interfaces.config import ConfigError, load_config, load_or_create_jwt_secret
 from interfaces.endpoint import Endpoints
 from interfaces.error_handlers import register_error_handlers
@@ -26,9 +27,10 @@ from interfaces.routes.transfer import create_transfer_bp
 from interfaces.routes.worlds import create_worlds_bp
 from interfaces.schemas.auth import UserRegister
 from interfaces.swagger import register_swagger
+from interfaces.throttling import RouteLimits, create_limits_storage
 from interfaces.validation import parse_model
-from services import (AdminService, AuthService, EntityService, GPTService, LinkService,
-                      LocationService, Passwords, QuotaService, SlidingWindowLimiter,
+from services import (AdminService, AuthService, BoundedPasswords, EntityService, GPTService,
+                      LinkService, LocationService, Passwords, PasswordGuesses, QuotaService,
                       StatsService, StoryService, TokenService, WorldService)
 from services.export_service import ExportService
 from services.import_service import ImportService
@@ -47,6 +49,7 @@ class ApiBackend:
 
     def __init__(self, env=None, storage=None, **overrides):
         self.config = load_config(env, **overrides)
+        self._build_throttles()
         self.storage = storage or create_storage(self.config.data_dir, self.config.database_url,
                                                  self.config.snapshot_mb)
         try:
@@ -54,6 +57,7 @@ class ApiBackend:
             self.app = self._create_app()
             register_error_handlers(self.app, self.config.max_body_mb * 1024 * 1024)
             register_request_hooks(self.app)
+            self.route_limits.init_app(self.app)
             endpoints = self._register_blueprints()
             self.app.extensions["storyloom_responses"] = endpoints.responses
             register_swagger(self.app, __version__, endpoints.models)
@@ -68,10 +72,9 @@ class ApiBackend:
         storage = self.storage
         self.quotas = QuotaService(storage)
         self.auth_service = AuthService(
-            storage, Passwords(config.password_time_cost, config.password_memory_kib),
-            TokenService(secret, config.jwt_lifetime_hours * 3600), self.quotas,
-            SlidingWindowLimiter(config.login_max_failures, config.login_window_seconds),
-            SlidingWindowLimiter(config.ip_max_failures, config.login_window_seconds))
+            storage, self.passwords, TokenService(secret, config.jwt_lifetime_hours * 3600),
+            self.quotas, PasswordGuesses(self.limits_storage, config.login_max_failures,
+                                         config.login_window_seconds))
         self.world_service = WorldService(storage, self.quotas)
         self.story_service = StoryService(storage, self.quotas)
         self.entity_service = EntityService(storage)
@@ -83,6 +86,20 @@ class ApiBackend:
         self.import_service = ImportService(storage, self.world_service)
         self.gpt_service = GPTService(config.openai_base_url, config.openai_api_key,
                                       config.openai_model)
+
+    def _build_throttles(self) -> None:
+        config = self.config
+        self.passwords = BoundedPasswords(
+            Passwords(config.password_time_cost, config.password_memory_kib),
+            config.password_hash_concurrency, config.password_hash_wait_ms / 1000)
+        self.limits_storage = create_limits_storage(config.redis_url, config.redis_key_prefix)
+        self.route_limits = RouteLimits(ClientAddress(config.trusted_proxies), config.redis_url,
+                                        config.redis_key_prefix)
+        self.login_limit = self.route_limits.per_address(
+            config.login_attempts_per_ip, config.login_ip_window_seconds, TooManyAttempts,
+            "login attempts")
+        self.register_limit = self.route_limits.per_address(
+            config.registrations_per_hour, 3600, Throttled, "registrations")
 
     def _create_app(self) -> Flask:
         app = Flask(__name__, static_folder=None)
@@ -101,7 +118,7 @@ class ApiBackend:
                               ResponseCache(self.storage.change_marks, max_age=max_age))
         for blueprint in (
             create_health_bp(self.storage, self.gpt_service, __version__, endpoints),
-            create_auth_bp(self.auth_service, endpoints),
+            create_auth_bp(self.auth_service, endpoints, self.login_limit, self.register_limit),
             create_worlds_bp(self.world_service, self.story_service, endpoints),
             create_stories_bp(self.story_service, self.link_service, endpoints),
             create_entities_bp(self.entity_service, endpoints),

@@ -6,6 +6,11 @@ import os
 import secrets
 from dataclasses import dataclass, field
 
+from interfaces.client_address import parse_networks
+
+
+_REDIS_SCHEMES = ("redis://", "rediss://", "redis+unix://")
+
 
 class ConfigError(Exception):
     """The configuration cannot work; the message says what to change."""
@@ -48,11 +53,36 @@ class Config:
     workers: int = 1
     login_max_failures: int = 10
     login_window_seconds: int = 900
-    ip_max_failures: int = 100
+    login_attempts_per_ip: int = 10
+    login_ip_window_seconds: int = 10
+    registrations_per_hour: int = 20
+    password_hash_concurrency: int = field(default_factory=lambda: os.cpu_count() or 1)
+    password_hash_wait_ms: int = 1000
+    redis_url: str = field(default="", repr=False)
+    redis_key_prefix: str = "storyloom"
+    trusted_proxies: tuple = ()
     password_time_cost: int = 3
     password_memory_kib: int = 65536
     snapshot_mb: int = 8
     frontend_dist: str = ""
+
+
+def _throttle_settings(env) -> dict:
+    try:
+        proxies = parse_networks(env.get("TRUSTED_PROXIES", ""))
+    except ValueError as exc:
+        raise ConfigError(f"TRUSTED_PROXIES: {exc}") from None
+    return dict(
+        login_attempts_per_ip=_int(env, "LOGIN_ATTEMPTS_PER_IP", 10, 1),
+        login_ip_window_seconds=_int(env, "LOGIN_IP_WINDOW_SECONDS", 10, 1, 3600),
+        registrations_per_hour=_int(env, "REGISTRATIONS_PER_HOUR", 20, 1),
+        password_hash_concurrency=_int(env, "PASSWORD_HASH_CONCURRENCY", os.cpu_count() or 1,
+                                       1, 1024),
+        password_hash_wait_ms=_int(env, "PASSWORD_HASH_WAIT_MS", 1000, 1, 60_000),
+        redis_url=env.get("REDIS_URL", ""),
+        redis_key_prefix=env.get("REDIS_KEY_PREFIX", "") or "storyloom",
+        trusted_proxies=proxies,
+    )
 
 
 def load_config(env=None, **overrides) -> Config:
@@ -75,7 +105,7 @@ def load_config(env=None, **overrides) -> Config:
         workers=_int(env, "WORKERS", 1, 1, 64),
         login_max_failures=_int(env, "LOGIN_MAX_FAILURES", 10, 1),
         login_window_seconds=_int(env, "LOGIN_WINDOW_SECONDS", 900, 1),
-        ip_max_failures=_int(env, "LOGIN_MAX_FAILURES_PER_IP", 100, 1),
+        **_throttle_settings(env),
         password_time_cost=_int(env, "PASSWORD_HASH_TIME_COST", 3, 1, 100),
         password_memory_kib=_int(env, "PASSWORD_HASH_MEMORY_KIB", 65536, 1024, 4 * 1024 * 1024),
         snapshot_mb=_int(env, "SNAPSHOT_MB", 8, 1, 4096),
@@ -88,6 +118,8 @@ def load_config(env=None, **overrides) -> Config:
                           "`python -c \"import secrets; print(secrets.token_urlsafe(48))\"`")
     if config.database_url and not config.database_url.startswith("postgres"):
         raise ConfigError("DATABASE_URL must be a postgresql:// URL (or unset for TinyDB)")
+    if config.redis_url and not config.redis_url.startswith(_REDIS_SCHEMES):
+        raise ConfigError("REDIS_URL must be a redis://, rediss:// or redis+unix:// URL (or unset)")
     return config
 
 

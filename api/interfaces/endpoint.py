@@ -7,6 +7,7 @@
     def get_world(world_id, user):
         return {"world": world_service.get_world(user, world_id)}
 
+`limit` is a Flask-Limiter limit (interfaces/throttling.py) checked before anything else.
 A handler receives its path parameters, `user` (unless the route is PUBLIC), `body` and
 `query` (validated pydantic models, when declared) and `based_on` (the version a change was
 based on, for versioned routes). It returns the envelope's data as services gave it; the
@@ -69,7 +70,7 @@ class Router:
     def route(self, method: str, rule: str, summary: str, *, access: str = PUBLIC, body=None,
               query=None, response=None, status: int = 200, errors: tuple = (),
               description: str = "", cache=None, versioned: bool = False,
-              download: tuple = ()):
+              download: tuple = (), limit=None):
         """Register the handler with everything the route declares."""
         security, access_errors = ACCESS_DOCS[access]
         spec = operation(summary, tag=self._tag, security=security, access_errors=access_errors,
@@ -96,7 +97,10 @@ class Router:
                 if cache is not None:
                     view = self._endpoints.cache.wrap(view, cache)
                 view = self._endpoints.guards.guard(access)(view)
-            view = swag_from(spec)(functools.wraps(handler)(view))
+            view = functools.wraps(handler)(view)
+            if limit is not None:
+                view = limit(view)
+            view = swag_from(spec)(view)
             self._blueprint.add_url_rule(rule, handler.__name__, view, methods=[method])
             name = f"{self._blueprint.name}.{handler.__name__}"
             self._endpoints.responses[name] = (response, status)

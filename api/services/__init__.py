@@ -2,19 +2,19 @@
 
 from services.admin_service import AdminService
 from services.auth_service import AuthService
+from services.bounded_passwords import BoundedPasswords
 from services.entity_service import EntityService
 from services.gpt_service import GPTService
 from services.linking import LinkService
 from services.location_service import LocationService
+from services.password_guesses import PasswordGuesses
 from services.passwords import Passwords
 from services.quota_service import QuotaService
-from services.rate_limiter import SlidingWindowLimiter
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.tokens import TokenService
 from services.world_service import WorldService
 
-__all__ = ["AdminService", "AuthService", "EntityService", "GPTService",
-           "LinkService", "LocationService", "Passwords", "QuotaService",
-           "SlidingWindowLimiter", "StatsService", "StoryService", "TokenService",
-           "WorldService"]
+__all__ = ["AdminService", "AuthService", "BoundedPasswords", "EntityService", "GPTService",
+           "LinkService", "LocationService", "PasswordGuesses", "Passwords", "QuotaService",
+           "StatsService", "StoryService", "TokenService", "WorldService"]

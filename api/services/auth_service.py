@@ -6,8 +6,7 @@ import logging
 import time
 
 from core.clock import now_iso
-from core.errors import (AccountBanned, AlreadyExists, BadCredentials, InvalidToken,
-                         TooManyAttempts)
+from core.errors import AccountBanned, AlreadyExists, BadCredentials, InvalidToken
 from core.models import TokenRevocation, User
 from core.models._base import new_id
 from core.models.views import AccountView
@@ -23,13 +22,12 @@ _TAKEN = {"username_key": "This username is already taken",
 class AuthService:
     """Owns passwords and tokens; the role always comes from storage, never the token."""
 
-    def __init__(self, storage, passwords, tokens, quotas, login_limiter, ip_limiter):
+    def __init__(self, storage, passwords, tokens, quotas, guesses):
         self._storage = storage
         self._passwords = passwords
         self._tokens = tokens
         self._quotas = quotas
-        self._login_limiter = login_limiter
-        self._ip_limiter = ip_limiter
+        self._guesses = guesses
 
     def account(self, user: User) -> AccountView:
         """The account as clients see it, with its quotas."""
@@ -68,23 +66,17 @@ class AuthService:
         if self._storage.user_by("email_key", email.strip().lower()):
             raise AlreadyExists("email", _TAKEN["email_key"])
 
-    def login(self, password: str, client_ip: str, username: str | None = None,
+    def login(self, password: str, username: str | None = None,
               email: str | None = None) -> dict:
-        """Check credentials (rate limited per account and address) and issue a token."""
+        """Check credentials (guesses limited per account) and issue a token."""
         identifier = fold(username) if username else (email or "").strip().lower()
-        account_key = f"{client_ip}|{identifier}"
-        wait = max(self._login_limiter.retry_after(account_key),
-                   self._ip_limiter.retry_after(client_ip))
-        if wait:
-            raise TooManyAttempts(wait)
         user = self._storage.user_by("username_key" if username else "email_key", identifier)
+        self._guesses.spend(user, identifier)
         if not self._passwords.verify(user.password_hash if user else None, password):
-            self._login_limiter.record(account_key)
-            self._ip_limiter.record(client_ip)
             raise BadCredentials()
         if user.banned:
             raise AccountBanned()
-        self._login_limiter.reset(account_key)
+        self._guesses.forget(user)
         return self._session(user)
 
     def authenticate(self, token: str) -> tuple[User, dict]:
@@ -106,8 +98,10 @@ class AuthService:
         owns are set on the account as it is now, so a ban or a role change made meanwhile
         stays. If the password itself changed meanwhile, the old one was checked in vain.
         """
+        self._guesses.spend(user)
         if not self._passwords.verify(user.password_hash, old_password):
             raise BadCredentials("The current password is wrong")
+        self._guesses.forget(user)
         new_hash = self._passwords.hash(new_password)
         current = self._store_password(user, new_hash)
         log.info("password changed", extra={"fields": {"user_id": user.user_id}})

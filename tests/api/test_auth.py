@@ -187,15 +187,15 @@ def test_logout_stops_only_the_token_used(client):
 
 def test_admin_from_environment_is_created_once_without_a_default_password(tmp_path,
                                                                            backend_kind):
-    backend = build_backend(tmp_path, backend_kind, admin_username="root", admin_email="root@example.com",
-                            admin_password="admin-pass-123")
+    backend = build_backend(tmp_path, backend_kind, admin_username="root",
+                            admin_email="root@example.com", admin_password="admin-pass-123")
     backend.close()
-    again = build_backend(tmp_path, backend_kind, admin_username="root2", admin_email="root2@example.com",
-                          admin_password="admin-pass-123")
+    again = build_backend(tmp_path, backend_kind, admin_username="root2",
+                          admin_email="root2@example.com", admin_password="admin-pass-123")
     try:
         admins = [u for u in stored(again, User) if u.role == "admin"]
         assert [a.username for a in admins] == ["root"]
-        session = again.auth_service.login("admin-pass-123", "127.0.0.1", username="root")
+        session = again.auth_service.login("admin-pass-123", username="root")
         assert session["user"].model.role == "admin"
     finally:
         again.close()

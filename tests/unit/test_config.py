@@ -14,9 +14,23 @@ def test_defaults_and_overrides():
     assert config.cors_origins == ("http://a.io", "http://b.io")
 
 
+def test_throttle_settings_are_read_from_the_environment():
+    config = load_config({"TRUSTED_PROXIES": "10.0.0.1, 172.16.0.0/12",
+                          "LOGIN_ATTEMPTS_PER_IP": "30", "PASSWORD_HASH_CONCURRENCY": "3",
+                          "REDIS_URL": "redis://cache:6379/1"})
+    assert [str(n) for n in config.trusted_proxies] == ["10.0.0.1/32", "172.16.0.0/12"]
+    assert (config.login_attempts_per_ip, config.password_hash_concurrency) == (30, 3)
+    assert config.redis_url == "redis://cache:6379/1" and "cache" not in repr(config)
+    assert load_config({}).password_hash_concurrency == (os.cpu_count() or 1)
+
+
 @pytest.mark.parametrize("env, message", [
     ({"JWT_SECRET": "short"}, "32 bytes"), ({"PORT": "http"}, "PORT"),
     ({"PORT": "70000"}, "PORT"), ({"DATABASE_URL": "mysql://x"}, "postgresql"),
+    ({"TRUSTED_PROXIES": "10.0.0.1, proxy.local"}, "TRUSTED_PROXIES: 'proxy.local'"),
+    ({"REDIS_URL": "localhost:6379"}, "REDIS_URL"), ({"LOGIN_ATTEMPTS_PER_IP": "0"}, "PER_IP"),
+    ({"REGISTRATIONS_PER_HOUR": "0"}, "REGISTRATIONS_PER_HOUR"),
+    ({"PASSWORD_HASH_CONCURRENCY": "0"}, "PASSWORD_HASH_CONCURRENCY"),
 ])
 def test_bad_settings_fail_with_a_clear_message(env, message):
     with pytest.raises(ConfigError, match=message):

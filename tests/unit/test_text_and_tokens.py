@@ -1,4 +1,4 @@
-"""Text folding, word counts, the login rate limiter and the token service."""
+"""Text folding, word counts and the token service."""
 
 import time
 
@@ -7,7 +7,6 @@ import pytest
 
 from core.errors import InvalidToken, MissingToken
 from core.text import excerpt, fold, word_count
-from services.rate_limiter import SlidingWindowLimiter
 from services.tokens import TokenService
 
 SECRET = "0123456789abcdef0123456789abcdef"
@@ -27,29 +26,6 @@ def test_word_count_and_excerpt():
     long = "word " * 100
     cut = excerpt(long, 20)
     assert cut.endswith("…") and len(cut) <= 21
-
-
-def test_limiter_blocks_after_the_limit_until_the_window_passes():
-    now = [1000.0]
-    limiter = SlidingWindowLimiter(limit=2, window=60, clock=lambda: now[0])
-    limiter.record("k")
-    assert limiter.retry_after("k") == 0
-    limiter.record("k")
-    assert limiter.retry_after("k") == 60
-    now[0] += 59.5
-    assert limiter.retry_after("k") == 1
-    now[0] += 1
-    assert limiter.retry_after("k") == 0
-    limiter.record("k"), limiter.record("k")
-    limiter.reset("k")
-    assert limiter.retry_after("k") == 0
-
-
-def test_limiter_forgets_the_oldest_keys_beyond_its_bound():
-    limiter = SlidingWindowLimiter(limit=1, window=60, max_keys=2)
-    for key in ("a", "b", "c"):
-        limiter.record(key)
-    assert limiter.retry_after("a") == 0 and limiter.retry_after("c") > 0
 
 
 def test_tokens_round_trip_and_reject_tampering():
