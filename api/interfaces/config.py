@@ -124,20 +124,28 @@ def load_config(env=None, **overrides) -> Config:
 
 
 def load_or_create_jwt_secret(data_dir: str) -> str:
-    """The JWT secret kept in the data directory, created once, readable by the owner only."""
+    """The JWT secret kept in the data directory, created once, readable by the owner only.
+
+    Written whole to a temporary file and linked into place, so processes starting together
+    all read the one complete secret.
+    """
     path = os.path.join(data_dir, "jwt_secret")
     os.makedirs(data_dir, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        with open(path, encoding="ascii") as handle:
-            secret = handle.read().strip()
-        if len(secret) < 32:
-            raise ConfigError(f"{path} holds a secret shorter than 32 bytes; delete it") from None
-        return secret
-    secret = secrets.token_urlsafe(48)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(secret)
-        handle.flush()
-        os.fsync(handle.fileno())
+    if not os.path.exists(path):
+        temp = f"{path}.{os.getpid()}.tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_urlsafe(48))
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass                # another process made it first: use theirs
+        finally:
+            os.remove(temp)
+    with open(path, encoding="ascii") as handle:
+        secret = handle.read().strip()
+    if len(secret) < 32:
+        raise ConfigError(f"{path} holds a secret shorter than 32 bytes; delete it")
     return secret

@@ -43,3 +43,14 @@ def test_generated_secret_is_kept_owner_only_and_reused(tmp_path):
     mode = stat.S_IMODE(os.stat(tmp_path / "jwt_secret").st_mode)
     assert mode == 0o600
     assert load_or_create_jwt_secret(str(tmp_path)) == first
+
+
+def test_processes_starting_together_read_one_complete_generated_secret(tmp_path):
+    import multiprocessing
+
+    from interfaces.config import load_or_create_jwt_secret
+    with multiprocessing.get_context("fork").Pool(8) as pool:
+        secrets_read = pool.map(load_or_create_jwt_secret, [str(tmp_path)] * 32)
+    assert len(set(secrets_read)) == 1 and len(secrets_read[0]) >= 32
+    assert oct((tmp_path / "jwt_secret").stat().st_mode & 0o777) == "0o600"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jwt_secret"]
