@@ -76,7 +76,7 @@ class Router:
         spec = operation(summary, tag=self._tag, security=security, access_errors=access_errors,
                          rule=(self._blueprint.url_prefix or "") + rule, body=body, query=query,
                          response=response, status=status, errors=errors,
-                         description=description, download=download)
+                         description=description, download=download, versioned=versioned)
         self._endpoints.models.update(m for m in (body, response) if m is not None)
 
         def decorator(handler):

@@ -12,6 +12,10 @@ from core.errors import (BAD_BODY, BODY_TOO_LARGE, ERROR_CODES, INTERNAL_ERROR,
                          INVALID_PARAMETERS, MISSING_FIELD, STORAGE_UNAVAILABLE, SUCCESS)
 
 _REF = "#/components/schemas/{model}"
+IF_MATCH = {"name": "If-Match", "in": "header", "required": False,
+            "schema": {"type": "string", "example": '"3"'},
+            "description": "The version the change is based on (instead of `version` in the "
+                           "body); when the resource has moved on, 3004 with the current one"}
 
 
 def _envelope(data_schema: dict, code: str = SUCCESS) -> dict:
@@ -45,7 +49,7 @@ def _query_parameter_specs(model) -> tuple:
 
 def operation(summary: str, *, tag: str, security, access_errors: tuple, rule: str,
               body=None, query=None, response=None, status: int = 200, errors: tuple = (),
-              description: str = "", download: tuple = ()) -> dict:
+              description: str = "", download: tuple = (), versioned: bool = False) -> dict:
     """The OpenAPI operation of a route, from what its route decorator declares."""
     codes = [*errors, *access_errors, INTERNAL_ERROR, STORAGE_UNAVAILABLE]
     success = ({media: {"schema": {"type": "string", "format": "binary"}} for media in download}
@@ -61,6 +65,8 @@ def operation(summary: str, *, tag: str, security, access_errors: tuple, rule: s
             "schema": {"$ref": _REF.format(model=body.__name__)}}}}
     if query is not None:
         codes.append(INVALID_PARAMETERS)
+    if versioned:
+        spec["parameters"].append(IF_MATCH)
     spec["responses"].update(_error_responses(codes))
     if security is not None:
         spec["security"] = security
