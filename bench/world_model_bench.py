@@ -39,8 +39,7 @@ def build_world(backend, entities: int, locations: int, ties: int, seed: int = 1
     rng = random.Random(seed)
     user = backend.auth_service.create_user("bencher", "bencher@example.com", PASSWORD)
     token = backend.auth_service.login(PASSWORD, username="bencher")["token"]
-    world = backend.world_service.create_world(user, {"name": "Bench world"})["world"]
-    wid = world["world_id"]
+    wid = backend.world_service.create_world(user, {"name": "Bench world"}).model.world_id
     per_entity = [ties // entities + (1 if i < ties % entities else 0) for i in range(entities)]
     entity_ids: list[str] = []
     for index in range(entities):
@@ -53,16 +52,15 @@ def build_world(backend, entities: int, locations: int, ties: int, seed: int = 1
                   "attributes": {"age": rng.randint(16, 90), "role": rng.choice(TIES)},
                   "relationships": [{"target_entity_id": t, "type": rng.choice(TIES)}
                                     for t in targets]}
-        entity_ids.append(backend.entity_service.create_entity(user, wid, fields)[
-            "entity"]["entity_id"])
+        entity_ids.append(backend.entity_service.create_entity(user, wid, fields).model.entity_id)
     location_ids: list[str] = []
     for index in range(locations):
         parent = rng.choice(location_ids) if location_ids and rng.random() < 0.6 else None
         fields = {"name": f"Địa danh {index:04d}", "location_type": "place",
                   "description": f"Place number {index}.", "parent_location_id": parent,
                   "coordinates": {"x": rng.uniform(0, 1000), "y": rng.uniform(0, 1000)}}
-        location_ids.append(backend.location_service.create_location(user, wid, fields)[
-            "location"]["location_id"])
+        location_ids.append(
+            backend.location_service.create_location(user, wid, fields).model.location_id)
     return {"world_id": wid, "token": token, "entity_ids": entity_ids,
             "location_ids": location_ids}
 
