@@ -2,6 +2,7 @@
 
     python bench/api_bench.py            # 10,000 and 100,000 stories, 5 s per endpoint
     python bench/api_bench.py --quick    # 10,000 stories, 1 s per endpoint, one start each
+    python bench/api_bench.py --sizes 20000,50000 --wait-quiet 60
 
 For each data size the same documents (100 worlds, 10 authors, the stories) are written into a
 TinyDB data folder and a fresh PostgreSQL schema (bench_data.py); then, one server at a time,
@@ -34,7 +35,8 @@ BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 sys.path[:0] = [os.path.join(ROOT, "api"), ROOT, BENCH]
 
-from bench_data import PASSWORD, WORDS, load_postgres, load_tinydb, make_models  # noqa: E402
+from bench_data import (AUTHORS, PASSWORD, WORDS, load_postgres, load_tinydb,  # noqa: E402
+                        make_models)
 from loadgen import http_request  # noqa: E402
 from tests.support.server import ServerProcess  # noqa: E402
 
@@ -42,7 +44,7 @@ RESULTS_DIR = os.path.join(BENCH, "results")
 TARGETS = {"tinydb_read_ratio": 0.85, "tinydb_post_ratio": 0.3, "postgres_read_ratio": 0.6,
            "postgres_2w_over_1w": 1.3, "postgres_startup_s": 2.0, "tinydb_startup_s": 5.0}
 CPU_KEYS = ("server", "loadgen", "postgres", "other")
-MINIMAL, TINYDB, PG1, PG2 = "minimal", "TinyDB", "PostgreSQL", "PostgreSQL"
+MINIMAL, TINYDB, POSTGRES = "minimal", "TinyDB", "PostgreSQL"
 
 
 # what is asked
@@ -80,7 +82,8 @@ def measure(port: int, connections: list, expect: int, args, server_pids) -> dic
     processes, by the load generator, and by the PostgreSQL backends of the bench's database.
     """
     spec = {"host": "127.0.0.1", "port": port, "connections": connections, "expect": expect,
-            "duration": args.duration, "warmup": args.warmup}
+            "duration": args.duration, "warmup": args.warmup,
+            "reconnect_every": args.reconnect_every}
     database = args.pg_database
     wait_until_quiet(args.wait_quiet)
     before = cpu_seconds([*server_pids(), *postgres_pids(database)])
@@ -90,7 +93,9 @@ def measure(port: int, connections: list, expect: int, args, server_pids) -> dic
                           timeout=args.duration + args.warmup + 60)
     wall, server = time.perf_counter() - started, server_pids()
     after = cpu_seconds([*server, *postgres_pids(database)])   # a backend opened meanwhile: all
-    pct = lambda pids: round(100 * sum(after[p] - before.get(p, 0) for p in pids) / wall)  # noqa
+
+    def pct(pids) -> int:
+        return round(100 * sum(after[p] - before.get(p, 0) for p in pids) / wall)
     cpu = {"server": pct(p for p in server if p in after),
            "loadgen": round(100 * (_children_cpu() - children) / wall),
            "postgres": pct(p for p in after if p not in server),
@@ -281,7 +286,7 @@ def run_size(stories: int, args, workdir: str) -> dict:
     """Load one data size into both backends and measure every server on it."""
     from tests.support.postgres import drop_schema, new_schema_url
 
-    out = {"stories": stories, "worlds": args.worlds, "authors": 10, "load": {},
+    out = {"stories": stories, "worlds": args.worlds, "authors": AUTHORS, "load": {},
            "startup": {}, "memory_mb": {}, "rows": []}
     started = time.perf_counter()
     first, story_models, facts = make_models(args.worlds, stories)
@@ -338,19 +343,19 @@ def measure_all(out: dict, facts: dict, url: str, sizedir: str, tiny_dir: str, a
         out["startup"]["postgres_1w"] = timed_starts(one, args.starts)
         out["memory_mb"]["postgres_1w"] = {"after_load": rss_mb(one)}
         rows += drive(one, endpoint_plans(one.port, facts, tokens, args.connections),
-                      "read", (PG1, 1), args)
+                      "read", (POSTGRES, 1), args)
         out["memory_mb"]["postgres_1w"]["after_reads"] = rss_mb(one)
         one.stop()
         out["startup"]["postgres_2w"] = timed_starts(two, 1)
         out["memory_mb"]["postgres_2w"] = {"after_load": rss_mb(two)}
         plans = endpoint_plans(two.port, facts, tokens, args.connections)
-        rows += drive(two, plans, "read", (PG2, 2), args)
-        rows += drive(two, plans, "write", (PG2, 2), args)
+        rows += drive(two, plans, "read", (POSTGRES, 2), args)
+        rows += drive(two, plans, "write", (POSTGRES, 2), args)
         out["memory_mb"]["postgres_2w"]["after_run"] = rss_mb(two)
         two.stop()
         one.start()      # the 1-worker POST comes after every read of the same data
         rows += drive(one, endpoint_plans(one.port, facts, tokens, args.connections),
-                      "write", (PG1, 1), args)
+                      "write", (POSTGRES, 1), args)
         out["memory_mb"]["postgres_1w"]["after_run"] = rss_mb(one)
     finally:
         one.stop()
@@ -363,7 +368,8 @@ def judge(out: dict) -> list[dict]:
     """Ratios on every row, and the issue's targets with met / not met (never a failure)."""
     rows = out["rows"]
     base = {r["workers"]: r["rps"] for r in rows if r["kind"] == "baseline"}
-    one = {r["endpoint"]: r["rps"] for r in rows if r["backend"] == PG1 and r["workers"] == 1}
+    one = {r["endpoint"]: r["rps"] for r in rows
+           if r["backend"] == POSTGRES and r["workers"] == 1}
     verdicts = []
 
     def target(row, name, value, wanted):
@@ -378,9 +384,9 @@ def judge(out: dict) -> list[dict]:
         if row["backend"] == TINYDB:
             wanted = TARGETS["tinydb_read_ratio" if row["kind"] == "read" else "tinydb_post_ratio"]
             target(row, "ratio", row["ratio"], wanted)
-        elif row["backend"] == PG1 and row["workers"] == 1 and row["kind"] == "read":
+        elif row["backend"] == POSTGRES and row["workers"] == 1 and row["kind"] == "read":
             target(row, "ratio", row["ratio"], TARGETS["postgres_read_ratio"])
-        elif row["backend"] == PG2 and row["workers"] == 2:
+        elif row["backend"] == POSTGRES and row["workers"] == 2:
             row["over_1w"] = row["rps"] / one[row["endpoint"]] if one.get(row["endpoint"]) else 0
             if row["kind"] == "read":
                 target(row, "2w/1w", row["over_1w"], TARGETS["postgres_2w_over_1w"])
@@ -390,6 +396,13 @@ def judge(out: dict) -> list[dict]:
         verdicts.append({"stories": out["stories"], "what": f"start-up {key}", "value": took,
                          "target": f"< {limit:g} s", "met": took < limit})
     return verdicts
+
+
+def cpu_cell(cpu: dict) -> str:
+    """server/loadgen/postgres/other; the server as worker+worker when it has several."""
+    workers = cpu["per_server_process"][1:]
+    server = "+".join(str(w) for w in workers) if len(workers) > 1 else str(cpu["server"])
+    return "/".join([server, *(str(cpu[k]) for k in CPU_KEYS[1:])])
 
 
 def print_size(out: dict, args) -> None:
@@ -407,12 +420,12 @@ def print_size(out: dict, args) -> None:
         print(f"{row['endpoint']:<38}{row['backend'] + ' ' + str(row['workers']) + 'w':<16}"
               f"{row['rps']:>7.0f}{row['p50_ms'] or 0:>8.1f}{row['p99_ms'] or 0:>8.1f}"
               f"{sum(row['errors'].values()):>7}{row['ratio']:>7.2f}{over:>7}"
-              f"{'/'.join(str(row['cpu_pct'][k]) for k in CPU_KEYS):>22}  "
+              f"{cpu_cell(row['cpu_pct']):>22}  "
               f"{'; '.join(row.get('targets', []))}")
-    print("\nratio: req/s over the minimal app's with the same number of workers; "
-          "2w/1w: PostgreSQL 2 workers over 1 worker;\nCPU%: of one core, by the server's "
-          "processes / the load generator / the PostgreSQL backends of the bench's database / "
-          "anything else on the machine")
+    print("\nratio: req/s over the minimal app's with the same number of workers; 2w/1w: "
+          "PostgreSQL 2 workers over 1 worker;\nCPU%: of one core, used meanwhile by the server "
+          "(worker+worker with 2) / the load generator / the PostgreSQL backends of the bench's "
+          "database / anything else")
     for key, limit in (("tinydb_1w", TARGETS["tinydb_startup_s"]),
                        ("postgres_1w", TARGETS["postgres_startup_s"]), ("postgres_2w", None)):
         s = out["startup"][key]
@@ -438,6 +451,9 @@ def parse_args(argv):
     parser.add_argument("--duration", type=float, help="seconds measured per endpoint (5)")
     parser.add_argument("--warmup", type=float, help="seconds of unmeasured load first (1)")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--reconnect-every", type=int, default=100, metavar="N",
+                        help="each connection is opened again after N requests (0: never); "
+                             "with persistent ones gunicorn may give one worker all of them")
     parser.add_argument("--threads", type=int, default=8, help="threads per worker, all servers")
     parser.add_argument("--worlds", type=int, default=100)
     parser.add_argument("--starts", type=int, help="start-ups timed, median reported (3)")

@@ -4,10 +4,13 @@
            "duration": 5, "warmup": 1}' | python bench/loadgen.py
 
 An asyncio HTTP/1.1 client: one keep-alive connection per list of raw requests, each sending
-its next request (cycling through its list) as soon as the previous answer is complete. After
+its next request (cycling through its list) as soon as the previous answer is complete, and
+opened again after `reconnect_every` requests (0: never) as clients come and go: gunicorn's
+workers take turns accepting connections, so persistent ones could all land on one. After
 `warmup` unmeasured seconds it counts, for `duration` seconds, every answer whose request was
-sent and answered inside the window, and prints {requests, rps, p50_ms, p99_ms, errors} as
-JSON; `errors` counts answers whose status is not `expect` (0: the connection broke).
+sent and answered inside the window, and prints {requests, rps, p50_ms, p99_ms, p999_ms,
+max_ms, errors} as JSON; `errors` counts answers whose status is not `expect` (0: the
+connection broke).
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ async def _connection(spec: dict, requests_: list[bytes], start: int, window: tu
             stats["latencies"].append(done - sent)
             if status != spec["expect"]:
                 stats["errors"][status] = stats["errors"].get(status, 0) + 1
-        if close:
+        if close or (spec.get("reconnect_every") and (n - start) % spec["reconnect_every"] == 0):
             writer.close()
             writer = None
     if writer is not None:
@@ -97,6 +100,7 @@ async def drive(spec: dict) -> dict:
     latencies = sorted(stats["latencies"])
     return {"requests": len(latencies), "rps": len(latencies) / spec["duration"],
             "p50_ms": _percentile(latencies, 0.50), "p99_ms": _percentile(latencies, 0.99),
+            "p999_ms": _percentile(latencies, 0.999), "max_ms": _percentile(latencies, 1.0),
             "errors": {str(k): v for k, v in stats["errors"].items()}}
 
 
