@@ -93,8 +93,8 @@ class ApiBackend:
             Passwords(config.password_time_cost, config.password_memory_kib),
             config.password_hash_concurrency, config.password_hash_wait_ms / 1000)
         self.limits_storage = create_limits_storage(config.redis_url, config.redis_key_prefix)
-        self.route_limits = RouteLimits(ClientAddress(config.trusted_proxies), config.redis_url,
-                                        config.redis_key_prefix)
+        self.route_limits = RouteLimits(ClientAddress(config.trusted_proxies),
+                                        self.limits_storage)
         self.login_limit = self.route_limits.per_address(
             config.login_attempts_per_ip, config.login_ip_window_seconds, TooManyAttempts,
             "login attempts")

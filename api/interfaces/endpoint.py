@@ -7,7 +7,7 @@
     def get_world(world_id, user):
         return {"world": world_service.get_world(user, world_id)}
 
-`limit` is a Flask-Limiter limit (interfaces/throttling.py) checked before anything else.
+`limit` is a per-address limit (interfaces/throttling.py) checked before anything else.
 A handler receives its path parameters, `user` (unless the route is PUBLIC), `body` and
 `query` (validated pydantic models, when declared) and `based_on` (the version a change was
 based on, for versioned routes). It returns the envelope's data as services gave it; the
