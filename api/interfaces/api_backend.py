@@ -112,10 +112,8 @@ class ApiBackend:
         return app
 
     def _register_blueprints(self) -> Endpoints:
-        # A shared database's marks can miss a commit whose process died before moving them.
-        max_age = 10 if self.storage.kind == "postgresql" else None
         endpoints = Endpoints(AuthGuards(self.auth_service),
-                              ResponseCache(self.storage.change_marks, max_age=max_age))
+                              ResponseCache(self.storage.change_marks))
         for blueprint in (
             create_health_bp(self.storage, self.gpt_service, __version__, endpoints),
             create_auth_bp(self.auth_service, endpoints, self.login_limit, self.register_limit),

@@ -10,7 +10,6 @@ no process serves an answer older than a write another process acknowledged.
 from __future__ import annotations
 
 import threading
-import time
 from collections import OrderedDict
 
 from flask import Response, request
@@ -26,18 +25,11 @@ def world_scope(world_id: str, **_) -> tuple[str, ...]:
 
 
 class ResponseCache:
-    """A bounded LRU of answer bodies keyed by URL and caller, valid while their marks hold.
+    """A bounded LRU of answer bodies keyed by URL and caller, valid while their marks hold."""
 
-    `max_age` (seconds) bounds how long an answer is reused even while its marks hold: with a
-    shared database, a process that died between a commit and moving the marks leaves them
-    behind that commit.
-    """
-
-    def __init__(self, change_marks, max_bytes: int = 32 * 1024 * 1024,
-                 max_age: float | None = None):
+    def __init__(self, change_marks, max_bytes: int = 32 * 1024 * 1024):
         self._change_marks = change_marks
         self._max_bytes = max_bytes
-        self._max_age = max_age
         self._entries: OrderedDict[tuple, tuple[tuple, bytes]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
@@ -50,8 +42,6 @@ class ResponseCache:
         def cached(user=None, **params):
             names = scopes(**params) if callable(scopes) else scopes
             marks = self._change_marks(names)
-            if self._max_age is not None:
-                marks = (*marks, int(time.monotonic() // self._max_age))
             # The answer depends on who asks: their id and their role (read fresh from storage).
             key = (request.full_path, user.user_id if user else None, user.role if user else None)
             body = self._lookup(key, marks)

@@ -3,20 +3,25 @@
 Several processes and machines may share one database: transactions are SERIALIZABLE, so
 PostgreSQL itself isolates writers, and a lost race surfaces as TransactionConflict for
 retry_on_conflict. The schema is created and migrated at construction (storage.postgres
-.migrations). Reads outside a transaction use pooled autocommit connections.
+.migrations). Reads outside a transaction use pooled autocommit connections. Change marks come
+from notifications each transaction sends as it commits (storage.postgres.change_feed), so a
+cached answer or a signed-in session is checked without a round trip.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 
 import orjson
 import psycopg
 from psycopg.types.json import set_json_dumps, set_json_loads
 from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
+from core.models import User
 from storage.base import Storage, StorageError, TransactionScope
+from storage.postgres.change_feed import ChangeFeed, channel_of, payload_of
 from storage.postgres.errors import cause_of, raise_translated, translate
 from storage.postgres.migrations import migrate
 from storage.postgres.queries import PostgresReader
@@ -28,8 +33,7 @@ log = logging.getLogger("storyloom.storage")
 CONNECT_TIMEOUT = 10   # seconds to reach the server
 POOL_TIMEOUT = 30      # seconds to wait for a free pooled connection
 BATCH = 500            # documents per round trip when streaming a backup
-BUMP = ("INSERT INTO change_marks (scope, mark) SELECT s, 1 FROM unnest(%s::text[]) AS s "
-        "ORDER BY s ON CONFLICT (scope) DO UPDATE SET mark = change_marks.mark + 1")
+SESSIONS = 10_000      # signed-in sessions whose user and revocation are kept in memory
 
 
 def _configure(conn: psycopg.Connection) -> None:
@@ -70,6 +74,14 @@ class PostgresStorage(PostgresReader, Storage):
             kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
             configure=_configure, timeout=POOL_TIMEOUT, name="storyloom")
         self._pool.open()
+        self._channel = channel_of(schema)
+        try:
+            self._feed = ChangeFeed(database_url, self._channel, _connect)
+        except BaseException:
+            self._pool.close()
+            raise
+        self._sessions: OrderedDict[tuple, tuple] = OrderedDict()
+        self._sessions_lock = threading.Lock()
         log.info("storage opened", extra={"fields": {"postgresql": version, "schema": schema}})
 
     # reads outside a transaction: one statement on a pooled autocommit connection
@@ -114,10 +126,13 @@ class PostgresStorage(PostgresReader, Storage):
                     raise StorageError("a failed transaction cannot commit") from tx.failure
                 return
             try:
+                # Delivered to every listening process when, and only if, the commit succeeds.
+                payload = payload_of(tx.scopes)
+                tx.conn.execute("SELECT pg_notify(%s, %s)", (self._channel, payload))
                 tx.conn.execute("COMMIT")
             except psycopg.Error as exc:
                 raise_translated(exc, "commit")
-            self._bump(tx.conn, tx.scopes)
+            self._feed.moved(payload)
         finally:
             self._in_transaction.active = False
             self._pool.putconn(tx.conn)
@@ -129,32 +144,28 @@ class PostgresStorage(PostgresReader, Storage):
         except psycopg.Error:
             pass   # a broken connection has no transaction left; the pool discards it
 
-    def _bump(self, conn: psycopg.Connection, scopes: set[str]) -> None:
-        """Move the change marks of a committed transaction's scopes.
-
-        Outside the transaction on purpose: inside it every concurrent writer would
-        conflict on the counter rows. Scopes are sorted so concurrent bumps never deadlock.
-        """
-        try:
-            conn.execute(BUMP, (sorted(scopes),))
-            return
-        except psycopg.Error:
-            pass
-        try:
-            with self._pool.connection() as fresh:
-                fresh.execute(BUMP, (sorted(scopes),))
-        except (psycopg.Error, PoolTimeout, PoolClosed) as exc:
-            log.error("change marks not moved after a commit: cached reads may be stale",
-                      extra={"fields": {"error": str(translate(exc))}})
-
     # the rest of the contract
 
     def change_marks(self, scopes):
-        scopes = tuple(scopes)
-        rows = self._rows("SELECT scope, mark FROM change_marks WHERE scope = ANY(%s::text[])",
-                          (list(scopes),))
-        marks = dict(rows)
-        return tuple(marks.get(scope, 0) for scope in scopes)
+        return self._feed.marks(tuple(scopes))
+
+    def session(self, user_id, jti):
+        """The session read, kept while nothing changed the user or their revocations."""
+        key = (user_id, jti)
+        marks = self._feed.marks((f"user:{user_id}",))
+        with self._sessions_lock:
+            kept = self._sessions.get(key)
+            if kept is not None and kept[0] == marks:
+                self._sessions.move_to_end(key)
+        if kept is None or kept[0] != marks:
+            user, revoked = super().session(user_id, jti)
+            kept = (marks, None if user is None else user.to_dict(), revoked)
+            with self._sessions_lock:
+                self._sessions[key] = kept
+                while len(self._sessions) > SESSIONS:
+                    self._sessions.popitem(last=False)
+        # A model of its own each time: callers may change the user they are handed.
+        return (None if kept[1] is None else User.from_dict(kept[1])), kept[2]
 
     def health(self) -> dict:
         if self._closed:
@@ -201,4 +212,5 @@ class PostgresStorage(PostgresReader, Storage):
         if self._closed:
             return
         self._closed = True
+        self._feed.close()
         self._pool.close()

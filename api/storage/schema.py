@@ -23,7 +23,8 @@ class TableSpec:
     - `indexes`: equality lookups (a list-valued field matches each element), kept in
       `sort_field` order; `ordered`: (fields, sort field) lookups kept in another order.
     - `references`: fields holding ids of other documents, found by `Reader.referencing`.
-    - `world_field`: the field naming the world a document belongs to (change scopes).
+    - `world_field`, `user_field`: the fields naming the world or the account a document
+      belongs to (change scopes).
     """
 
     name: str
@@ -35,11 +36,13 @@ class TableSpec:
     ordered: tuple = ()
     references: tuple = ()
     world_field: str | None = None
+    user_field: str | None = None
 
 
 TABLES: dict[type, TableSpec] = {
     User: TableSpec("users", "user_id", unique=(("username_key",), ("email_key",)),
-                    indexes=(("role",), ("banned",)), sort_field="created_at"),
+                    indexes=(("role",), ("banned",)), sort_field="created_at",
+                    user_field="user_id"),
     World: TableSpec("worlds", "world_id", versioned=True, world_field="world_id", indexes=(
         ("visibility",), ("owner_id",), ("owner_id", "visibility"), ("editor_ids",),
         ("editor_ids", "visibility"), ("viewer_ids",), ("viewer_ids", "visibility"))),
@@ -66,7 +69,8 @@ TABLES: dict[type, TableSpec] = {
     Task: TableSpec("tasks", "task_id", indexes=(("user_id",), ("status",))),
     PromptTemplate: TableSpec("prompt_templates", "template_id", unique=(("name",),),
                               sort_field="name"),
-    TokenRevocation: TableSpec("token_revocations", "jti", sort_field="expires_at"),
+    TokenRevocation: TableSpec("token_revocations", "jti", sort_field="expires_at",
+                               user_field="user_id"),
     AiUsage: TableSpec("ai_usage", "usage_id", indexes=(("user_id",),), sort_field="day"),
 }
 
@@ -93,8 +97,10 @@ def unique_values(spec: TableSpec, doc: dict) -> list[tuple[tuple, tuple]]:
 
 
 def change_scopes(spec: TableSpec, doc: dict | None) -> tuple[str, ...]:
-    """The cache scopes a change of this document touches: its table and its world."""
+    """The cache scopes a change of this document touches: its table, its world, its account."""
     scopes = [f"table:{spec.name}"]
     if doc is not None and spec.world_field and doc.get(spec.world_field):
         scopes.append(f"world:{doc[spec.world_field]}")
+    if doc is not None and spec.user_field and doc.get(spec.user_field):
+        scopes.append(f"user:{doc[spec.user_field]}")
     return tuple(scopes)

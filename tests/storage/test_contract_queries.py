@@ -276,6 +276,13 @@ viewers = st.one_of(st.just(ANONYMOUS), st.sampled_from(USERS).map(Viewer),
 def test_listed_worlds_and_stories_are_what_core_visibility_allows(storage_backend, rows,
                                                                    viewer):
     storage = storage_backend.open_empty()
+    try:
+        _check_visibility(storage, rows, viewer)
+    finally:
+        storage.close()       # a server allows only so many connections
+
+
+def _check_visibility(storage, rows, viewer) -> None:
     worlds, stories = [], []
     for row in rows:
         roles = {uid: role for uid, role in row["roles"].items() if uid != row["owner"]}

@@ -257,3 +257,47 @@ def test_health_tells_whether_writes_can_be_made(opened):
     assert storage.health()["writable"] is True
     storage.close()
     assert storage.health() == {"writable": False, "detail": "storage is closed"}
+
+
+# the change feed
+
+def test_another_process_commit_moves_the_marks_without_a_round_trip(opened):
+    writer, reader = opened(min_connections=1), opened(min_connections=1)
+    scopes = ("table:stories", "world:w-feed", "world:elsewhere")
+    before = reader.change_marks(scopes)
+    insert(writer, a_story("w-feed"))
+    deadline = time.monotonic() + 5
+    while reader.change_marks(scopes)[:2] == before[:2] and time.monotonic() < deadline:
+        time.sleep(0.001)
+    after = reader.change_marks(scopes)
+    assert [b != a for b, a in zip(before, after)] == [True, True, False]
+
+
+def test_a_lost_change_feed_turns_the_cache_off_until_it_listens_again(opened, schema_url):
+    writer, reader = opened(min_connections=1), opened(min_connections=1)
+    scopes = ("table:worlds",)
+    assert reader.change_marks(scopes) == reader.change_marks(scopes)
+    channel = "storyloom_" + schema_url.rsplit("search_path%3D", 1)[1]
+    with psycopg.connect(postgres.database_url(), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                      "WHERE query = %s", (f'LISTEN "{channel}"',))
+    insert(writer, a_world())          # its notification is lost with the connection
+    blind = [reader.change_marks(scopes) for _ in range(3)]
+    assert blind[0] != blind[1] != blind[2], "while the feed is down, no mark matches"
+    deadline = time.monotonic() + 10
+    while reader.change_marks(scopes) != reader.change_marks(scopes):
+        assert time.monotonic() < deadline, "the feed did not come back"
+        time.sleep(0.05)
+    steady = reader.change_marks(scopes)
+    insert(writer, a_world())
+    deadline = time.monotonic() + 5
+    while reader.change_marks(scopes) == steady and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert reader.change_marks(scopes) != steady
+
+
+def test_a_commit_too_large_to_name_its_scopes_moves_every_mark(opened):
+    storage = opened(min_connections=1)
+    before = storage.change_marks(("world:untouched",))
+    insert(storage, *(a_world() for _ in range(400)))   # 400 world scopes: over 8,000 bytes
+    assert storage.change_marks(("world:untouched",)) != before
