@@ -17,8 +17,7 @@ def load_world(reader, user, world_id: str) -> World:
 
 def load_story(reader, user, story_id: str) -> tuple[Story, World]:
     """The story and its world if the user may see the story; 3001 otherwise."""
-    story = reader.get(Story, story_id)
-    world = reader.get(World, story.world_id) if story else None
+    story, world = reader.story_in_world(story_id)
     if story is None or world is None or not can_view_story(user, world, story):
         raise NotFound("story")
     return story, world

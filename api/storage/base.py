@@ -82,6 +82,10 @@ class Reader(ABC):
     def get_many(self, model_cls, ids) -> list:
         """The models that exist among the ids, in the order of the ids."""
 
+    @abstractmethod
+    def story_in_world(self, story_id: str) -> tuple:
+        """(the story or None, its world or None), in one read."""
+
     # accounts
 
     @abstractmethod

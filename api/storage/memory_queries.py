@@ -63,6 +63,13 @@ class MemoryReader(Reader):
             docs = [self._store.get(table, i) for i in ids]
         return self._models(model_cls, (d for d in docs if d is not None))
 
+    def story_in_world(self, story_id):
+        with self._guard:
+            story = self._store.get("stories", story_id)
+            world = self._store.get("worlds", story["world_id"]) if story else None
+        return (None if story is None else Story.from_dict(story),
+                None if world is None else World.from_dict(world))
+
     # accounts
 
     def user_by(self, key, value):

@@ -41,6 +41,18 @@ def test_get_many_follows_the_order_of_the_ids_and_skips_missing(storage):
     assert storage.get_many(Story, wanted) == [stories[3], stories[0], stories[4]]
 
 
+def test_a_story_is_read_with_its_world(storage):
+    world = a_world()
+    story, orphan = a_story(world.world_id), a_story("no-such-world")
+    insert(storage, world, story, orphan)
+
+    assert storage.story_in_world(story.story_id) == (story, world)
+    assert storage.story_in_world(orphan.story_id) == (orphan, None)
+    assert storage.story_in_world("no-such-story") == (None, None)
+    with storage.transaction() as tx:
+        assert tx.story_in_world(story.story_id) == (story, world)
+
+
 def test_stored_models_share_no_state_with_callers(storage):
     story = a_story(entity_ids=["e1"])
     insert(storage, story)

@@ -103,6 +103,16 @@ class PostgresReader(Reader):
         found = dict(rows)
         return [model_cls.from_dict(found[i]) for i in ids if i in found]
 
+    def story_in_world(self, story_id):
+        lock = " OF s" if self._point_lock() else ""
+        rows = self._rows("SELECT s.doc, w.doc FROM stories s LEFT JOIN worlds w "
+                          f"ON w.id = s.world_id WHERE s.id = %s{self._point_lock()}{lock}",
+                          (story_id,))
+        if not rows:
+            return None, None
+        story, world = rows[0]
+        return Story.from_dict(story), None if world is None else World.from_dict(world)
+
     # accounts
 
     def user_by(self, key, value):
