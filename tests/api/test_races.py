@@ -134,3 +134,14 @@ def test_entities_created_while_their_world_is_deleted_leave_no_orphans(backend,
     worlds = {w.world_id for w in stored(backend, World)}
     orphans = [e.name for e in stored(backend, Entity) if e.world_id not in worlds]
     assert not orphans and count(backend, World) == 0
+
+
+def test_stories_written_at_once_into_one_world_all_land_in_distinct_order(backend, client):
+    owner, headers = make_user(backend, "premium", "owner")
+    world = make_world(backend, owner)
+    answers = together(*(lambda n=n: client.post("/api/stories", headers=headers, json={
+        "world_id": world["world_id"], "title": f"Chapter {n}"}) for n in range(16)))
+    assert [a.status_code for a in answers] == [201] * 16
+    listed = assert_ok(client.get(f"/api/worlds/{world['world_id']}/stories?page_size=100",
+                                  headers=headers))["items"]
+    assert sorted(s["order"] for s in listed) == list(range(1, 17))

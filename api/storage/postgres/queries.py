@@ -48,7 +48,7 @@ class PostgresReader(Reader):
         fixed statement per table, are.
         """
 
-    def _point_lock(self) -> str:
+    def _point_lock(self, of: str = "") -> str:
         """The locking clause of a read by id (none outside a transaction)."""
         return ""
 
@@ -104,9 +104,8 @@ class PostgresReader(Reader):
         return [model_cls.from_dict(found[i]) for i in ids if i in found]
 
     def story_in_world(self, story_id):
-        lock = " OF s" if self._point_lock() else ""
         rows = self._rows("SELECT s.doc, w.doc FROM stories s LEFT JOIN worlds w "
-                          f"ON w.id = s.world_id WHERE s.id = %s{self._point_lock()}{lock}",
+                          f"ON w.id = s.world_id WHERE s.id = %s{self._point_lock('s')}",
                           (story_id,))
         if not rows:
             return None, None

@@ -20,6 +20,8 @@ from storage.upgrades import upgrade_document
 
 BEGIN = "BEGIN ISOLATION LEVEL SERIALIZABLE"
 RESTARTS = 100   # transparent reruns of a first statement that lost a race
+NOWAIT = " NOWAIT"
+LOCK_NOT_AVAILABLE = "55P03"
 _CLAIM = ("INSERT INTO unique_keys (tbl, key, value, doc_id) SELECT %s, c.key, c.value, {owner} "
           "FROM {source}unnest(%s::text[], %s::text[]) AS c(key, value) "
           "ON CONFLICT DO NOTHING RETURNING key, value")
@@ -93,8 +95,10 @@ class PostgresTransaction(EndsOnFailure, PostgresReader, Transaction):
         """Start the database transaction."""
         self.conn.execute(BEGIN)
 
-    def _point_lock(self) -> str:
-        return "" if self.started else " FOR NO KEY UPDATE"
+    def _point_lock(self, of: str = "") -> str:
+        if self.started:
+            return ""
+        return f" FOR NO KEY UPDATE{f' OF {of}' if of else ''}{NOWAIT}"
 
     def _rows(self, sql, params=None, prepare=False):
         self._check_alive()
@@ -105,9 +109,27 @@ class PostgresTransaction(EndsOnFailure, PostgresReader, Transaction):
                 self.started = True
                 return rows
             except psycopg.Error as exc:
-                if self.started or exc.sqlstate not in CONFLICT_STATES or attempt == RESTARTS:
+                retry = exc.sqlstate in CONFLICT_STATES or exc.sqlstate == LOCK_NOT_AVAILABLE
+                if self.started or not retry or attempt == RESTARTS:
                     raise self._fail(translate(exc)) from cause_of(exc)
+                if exc.sqlstate == LOCK_NOT_AVAILABLE:
+                    self._wait_for_lock(sql.replace(NOWAIT, ""), params)
                 self._restart()
+
+    def _wait_for_lock(self, sql, params) -> None:
+        """Wait until the writer holding the row ends, holding nothing meanwhile.
+
+        The first statement locks its row without waiting, so that a transaction never starts
+        from a snapshot taken before another writer of the row committed (SERIALIZABLE would
+        then fail it later, after all its work).
+        """
+        try:
+            self.conn.execute("ROLLBACK")
+            self.conn.execute("BEGIN")
+            self.conn.execute(sql, params)
+        except psycopg.Error as exc:
+            if exc.sqlstate not in CONFLICT_STATES:
+                raise self._fail(translate(exc, "wait for a row")) from cause_of(exc)
 
     def _restart(self) -> None:
         try:
