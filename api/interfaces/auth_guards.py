@@ -13,6 +13,7 @@ from flask import g, request
 from core.errors import (ACCOUNT_BANNED, FORBIDDEN, INVALID_TOKEN, MISSING_TOKEN, Forbidden,
                          MissingToken)
 from core.permissions import has_permission
+from interfaces.request_context import USER_KEY
 
 PUBLIC = "public"          # no token looked at
 OPTIONAL = "optional"      # anonymous, or a valid token
@@ -49,7 +50,8 @@ class AuthGuards:
 
     def _authenticate(self, token: str):
         user, claims = self._auth.authenticate(token)
-        g.user_id, g.token_claims = user.user_id, claims
+        g.token_claims = claims
+        request.environ[USER_KEY] = user.user_id        # for the access log line
         return user
 
     def user_for(self, access: str):

@@ -11,7 +11,7 @@ import sys
 import time
 from logging.handlers import QueueHandler, QueueListener
 
-from flask import g, has_request_context
+from interfaces.request_context import current_request_id
 
 _SECRET_WORDS = ("password", "token", "secret", "api_key", "authorization")
 
@@ -27,7 +27,7 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not hasattr(record, "request_id"):
-            record.request_id = g.get("request_id") if has_request_context() else None
+            record.request_id = current_request_id()
         return True
 
 
