@@ -230,8 +230,3 @@ def current_version(resource) -> int | None:
 class StorageUnavailable(ApiError):
     """Storage cannot accept or serve the request (5002)."""
     error_code = STORAGE_UNAVAILABLE
-
-
-def status_for(code: str) -> int:
-    """The HTTP status registered for an error code."""
-    return ERROR_CODES[code][0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import orjson
 from flask import Response
 
+from core.errors import SUCCESS
+
 SUCCESS_DETAIL = "Operation successful"
 
 
@@ -20,9 +22,4 @@ def envelope(code: str, detail: str, data, status: int, headers: dict | None = N
 
 def ok(data=None, status: int = 200) -> Response:
     """A success envelope (200, 201 created or 202 accepted)."""
-    return envelope("0000", SUCCESS_DETAIL, {} if data is None else data, status)
-
-
-def created(data) -> Response:
-    """A 201 success envelope for a newly created resource."""
-    return ok(data, 201)
+    return envelope(SUCCESS, SUCCESS_DETAIL, {} if data is None else data, status)

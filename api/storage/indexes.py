@@ -24,10 +24,6 @@ def sort_value(value) -> tuple:
     return (1, "") if value is None else (0, value)
 
 
-def matches(doc: dict, alternative: dict) -> bool:
-    """Whether a document has every value of the alternative (lists match by element)."""
-    return all(wanted in field_values(doc, field) for field, wanted in alternative.items())
-
 
 class TableIndexes:
     """The indexes of one table; every method must be called by the store's single owner.

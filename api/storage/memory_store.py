@@ -10,7 +10,7 @@ import heapq
 import itertools
 
 from storage.base import DuplicateKey
-from storage.indexes import TableIndexes, matches, sort_value
+from storage.indexes import TableIndexes, sort_value
 from storage.schema import SPEC_BY_NAME
 
 
@@ -110,11 +110,6 @@ class MemoryStore:
             return []
         found = entries.irange((sort_value(low), ""), (sort_value(high), "\uffff"))
         return [self.docs[table][entry[1]] for entry in found]
-
-    @staticmethod
-    def matches(doc: dict, alternatives) -> bool:
-        """Whether a document matches any alternative (for checks outside the indexes)."""
-        return any(matches(doc, alt) for alt in alternatives)
 
 
 def duplicate_id(table: str) -> DuplicateKey:

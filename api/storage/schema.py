@@ -78,11 +78,6 @@ SPEC_BY_NAME = {spec.name: spec for spec in TABLES.values()}
 MODEL_BY_NAME = {spec.name: model for model, spec in TABLES.items()}
 
 
-def spec_of(model_cls) -> TableSpec:
-    """The table spec of a model class."""
-    return TABLES[model_cls]
-
-
 def unique_values(spec: TableSpec, doc: dict) -> list[tuple[tuple, tuple]]:
     """(unique key, value) pairs a document claims; list fields expand to each element."""
     claims = []

@@ -31,10 +31,6 @@ class Model:
         """The model's own fields as a JSON-ready dict (a copy)."""
         return {name: copy_json(getattr(self, name)) for name in _field_names(type(self))}
 
-    def as_view(self) -> dict:
-        """A shallow dict of the fields, for a response built from a model this request owns."""
-        return dict(vars(self))
-
     def to_document(self) -> dict:
         """What storage keeps: the fields plus any derived keys it indexes."""
         return self.to_dict()

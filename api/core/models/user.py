@@ -28,9 +28,3 @@ class User(Model):
         doc["username_key"] = fold(self.username)
         doc["email_key"] = self.email.strip().lower()
         return doc
-
-    def public(self) -> dict:
-        """What any API response may show of the account."""
-        return {"user_id": self.user_id, "username": self.username, "email": self.email,
-                "display_name": self.display_name or self.username, "role": self.role,
-                "banned": self.banned, "created_at": self.created_at}

@@ -47,10 +47,3 @@ class World(Model):
         doc["editor_ids"] = [c["user_id"] for c in self.collaborators if c["role"] == "editor"]
         doc["viewer_ids"] = [c["user_id"] for c in self.collaborators if c["role"] == "viewer"]
         return doc
-
-    def collaborator_role(self, user_id: str) -> str | None:
-        """The collaborator role of a user in this world, if any."""
-        for collaborator in self.collaborators:
-            if collaborator["user_id"] == user_id:
-                return collaborator["role"]
-        return None
