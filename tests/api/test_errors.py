@@ -149,8 +149,11 @@ def test_a_write_the_disk_refuses_answers_5002_is_not_shown_and_the_next_one_wor
     assert_error(failed, 503, "5002")
     assert "Input/output" not in failed.get_data(as_text=True)
     monkeypatch.undo()
+    health = assert_ok(client.get("/api/health"))["storage_health"]
+    assert health["writable"] is False and "durable" in health["detail"]
     assert assert_ok(client.get("/api/worlds", headers=headers))["total"] == 0
     assert_ok(client.post("/api/worlds", headers=headers, json={"name": "Kept"}), 201)
+    assert assert_ok(client.get("/api/health"))["storage_health"]["writable"] is True
     listed = assert_ok(client.get("/api/worlds", headers=headers))["items"]
     assert [world["name"] for world in listed] == ["Kept"]
 
