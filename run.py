@@ -191,8 +191,17 @@ def migrate(args) -> int:
     return 0
 
 
+ONE = {"stories": "story", "entities": "entity"}
+
+
 def _counted(facts: dict) -> str:
-    return ", ".join(f"{n} {table}" for table, n in facts["counts"].items() if n) or "empty"
+    """`5 stories, 1 world` from a backup's counts per table."""
+    def named(table: str, n: int) -> str:
+        if table == "ai_usage":
+            return f"{n} {'day' if n == 1 else 'days'} of AI usage"
+        one = ONE.get(table, table.rstrip("s")).replace("_", " ")
+        return f"{n} {one if n == 1 else table.replace('_', ' ')}"
+    return ", ".join(named(t, n) for t, n in facts["counts"].items() if n) or "nothing"
 
 
 def main(argv=None) -> int:
