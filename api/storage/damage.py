@@ -6,7 +6,7 @@ import os
 from datetime import datetime, timezone
 
 from storage.base import StorageError
-from storage.files import fsync_dir, open_private, write_all
+from storage.files import fsync_dir, write_private_file
 
 
 class DamagedData(StorageError):
@@ -29,11 +29,6 @@ def keep_aside(path: str, start: int) -> str:
     with open(path, "rb") as source:
         source.seek(start)
         data = source.read()
-    fd = open_private(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
-    try:
-        write_all(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_private_file(aside, data, exclusive=True)
     fsync_dir(os.path.dirname(path) or ".")
     return aside

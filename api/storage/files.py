@@ -56,3 +56,32 @@ def fsync_dir(path: str) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_private_file(path: str, data: bytes, exclusive: bool = False) -> None:
+    """Write bytes to an owner-only file and fsync it (refuse an existing one if exclusive)."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
+    fd = open_private(path, flags)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace_private_file(path: str, data: bytes) -> None:
+    """Replace a file atomically: a temp file beside it, fsynced, renamed over it.
+
+    A failure (a full disk) leaves no temp file behind and the old file as it was.
+    """
+    temp = path + ".tmp"
+    try:
+        write_private_file(temp, data)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.remove(temp)
+        except OSError:
+            pass
+        raise
+    fsync_dir(os.path.dirname(os.path.abspath(path)))

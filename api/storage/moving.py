@@ -15,7 +15,7 @@ import orjson
 
 from core.clock import now_iso
 from storage.base import StorageError
-from storage.files import fsync_dir, open_private, write_all
+from storage.files import replace_private_file
 from storage.journal import Journal
 from storage.schema import SPEC_BY_NAME
 from storage.snapshot import read_snapshot
@@ -46,18 +46,7 @@ def write_backup(path: str, pairs) -> dict:
     facts = summary(pairs)
     tables[META] = {"backup": {"format": BACKUP_FORMAT, "version": 1, "created_at": now_iso(),
                                **facts}}
-    temp = f"{path}.tmp-{os.getpid()}"
-    fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-    try:
-        write_all(fd, orjson.dumps(tables, option=orjson.OPT_NON_STR_KEYS))
-        os.fsync(fd)
-    except OSError:
-        os.close(fd)
-        os.remove(temp)
-        raise
-    os.close(fd)
-    os.replace(temp, path)
-    fsync_dir(os.path.dirname(os.path.abspath(path)))
+    replace_private_file(path, orjson.dumps(tables, option=orjson.OPT_NON_STR_KEYS))
     return facts
 
 

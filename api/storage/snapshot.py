@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 
 import orjson
 
 from storage.damage import refuse
-from storage.files import fsync_dir, open_private, write_all
+from storage.files import replace_private_file
 
 META_TABLE = "_meta"
 _HOLDS = "the documents it holds"
@@ -69,26 +68,6 @@ def write_snapshot(path: str, tables: dict, next_segment: int) -> None:
     orjson rather than TinyDB's JSONStorage.write: the same JSON, but json.dumps holds the GIL
     for the whole database (~0.25 s at 10,000 stories), stalling every request meanwhile.
     """
-    temp = path + ".tmp"
     data = dict(tables)
     data[META_TABLE] = {"journal": {"next_segment": next_segment}}
-    body = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
-    try:
-        fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        try:
-            write_all(fd, body)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    fsync_dir(os.path.dirname(path) or ".")
-
-
-def _remove_quietly(path: str) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass
+    replace_private_file(path, orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS))
