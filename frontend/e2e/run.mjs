@@ -15,6 +15,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+// More flows live in their own modules: each exports `async function run(ctx)`, given the
+// helpers below (ctx.step, ctx.check, ctx.newPage, ...) and ctx.server / ctx.browser.
+const FLOW_MODULES = [];
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
 const DIST = path.resolve(HERE, '../dist/index.html');
@@ -886,6 +890,15 @@ async function measureWorldsPage() {
 
 // ---------------------------------------------------------------- main
 
+/** What a flow module gets: the running server and browser, and the helpers of this file. */
+function flowContext() {
+  return {
+    server, browser, admin: ADMIN, artifacts: ARTIFACTS, desktop: DESKTOP, mobile: MOBILE,
+    step, check, newPage, screenshot, captureBoth, signInThroughUi, api, registerViaApi, sleep,
+    unique, consoleProblems,
+  };
+}
+
 async function main() {
   if (!existsSync(DIST)) throw new Error('frontend/dist is missing: run `npm run build` first (npm run e2e does).');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get update && apt-get install -y chromium`);
@@ -903,6 +916,11 @@ async function main() {
     await flows();
     console.log('World model flows:');
     await worldModelFlows();
+    for (const module of FLOW_MODULES) {
+      const { title, run } = await import(module);
+      console.log(`${title}:`);
+      await run(flowContext());
+    }
   }
 
   console.log('Performance:');
