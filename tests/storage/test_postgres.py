@@ -303,3 +303,18 @@ def test_a_commit_too_large_to_name_its_scopes_moves_every_mark(opened):
     before = storage.change_marks(("world:untouched",))
     insert(storage, *(a_world() for _ in range(400)))   # 400 world scopes: over 8,000 bytes
     assert storage.change_marks(("world:untouched",)) != before
+
+
+# migrations of data
+
+def test_story_word_counts_made_by_an_older_rule_are_counted_again_by_the_migration(opened,
+                                                                                   schema_url):
+    storage = opened()
+    story = a_story("w", content="Nguyễn's mother-in-law — **said** _no_.")
+    insert(storage, story)
+    with psycopg.connect(schema_url, autocommit=True) as conn:
+        conn.execute("UPDATE stories SET doc = (doc - 'word_rule') || '{\"word_count\": 7}'")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 2")
+    storage.close()
+    reopened = opened()
+    assert reopened.stories_of_world("w").items[0].word_count == 4

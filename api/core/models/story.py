@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from core.models._base import Model
-from core.text import excerpt, fold, word_count
+from core.text import WORD_RULE, excerpt, fold, word_count
 
 
 @dataclass
@@ -35,4 +35,5 @@ class Story(Model):
         self.excerpt = excerpt(self.content)
         doc = self.to_dict()
         doc["title_key"] = fold(self.title)
+        doc["word_rule"] = WORD_RULE
         return doc

@@ -7,9 +7,11 @@ migration. Tables live in the connection's current schema (the first of its sear
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import psycopg
 
+from core.text import WORD_RULE, word_count
 from storage.base import StorageError
 
 log = logging.getLogger("storyloom.storage")
@@ -97,8 +99,22 @@ CREATE INDEX unique_keys_owner ON unique_keys (tbl, doc_id);
 CREATE TABLE change_marks (scope text COLLATE "C" PRIMARY KEY, mark bigint NOT NULL);
 """
 
-MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+
+
+def recount_story_words(conn: psycopg.Connection) -> None:
+    """Store every story's word count by the current rule (core.text.word_count)."""
+    rows = conn.execute("SELECT id, doc->>'content' FROM stories "
+                        "WHERE (doc->>'word_rule') IS DISTINCT FROM %s", (str(WORD_RULE),))
+    for story_id, content in rows.fetchall():
+        conn.execute("UPDATE stories SET doc = doc || jsonb_build_object("
+                     "'word_count', %s::int, 'word_rule', %s::int) WHERE id = %s",
+                     (word_count(content or ""), WORD_RULE, story_id))
+
+
+# (version, name, SQL or a function given the connection inside the migration's transaction)
+MIGRATIONS: tuple[tuple[int, str, str | Callable[[psycopg.Connection], None]], ...] = (
     (1, "documents, unique keys and change marks", INITIAL),
+    (2, "story word counts by the documented rule", recount_story_words),
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -120,7 +136,10 @@ def migrate(conn: psycopg.Connection) -> list[int]:
             if version in applied:
                 continue
             with conn.transaction():
-                conn.execute(sql)
+                if callable(sql):
+                    sql(conn)
+                else:
+                    conn.execute(sql)
                 conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
                              (version, name))
             log.info("schema migration applied", extra={"fields": {"version": version}})

@@ -12,9 +12,13 @@ export function formatNumber(value, lng) {
   return new Intl.NumberFormat(localeFor(lng)).format(value ?? 0);
 }
 
-/** Words in a text: runs of letters/digits in any script (Vietnamese syllables count one each). */
+// The README's rule ("Word counts"), the same as the API's: letters, digits and marks, joined
+// by an apostrophe or a hyphen between them; Vietnamese syllables count one each.
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*/gu;
+
+/** Words in a text, counted by the rule the API uses. */
 export function countWords(text) {
   if (!text) return 0;
-  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu);
+  const matches = text.normalize('NFC').match(WORD);
   return matches ? matches.length : 0;
 }
