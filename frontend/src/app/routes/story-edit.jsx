@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useStory } from '../../features/stories/api/get-story';
+import { useAllEntities } from '../../features/entities/api/get-entities';
+import { useAllLocations } from '../../features/locations/api/get-locations';
 import { StoryEditor } from '../../features/stories/components/story-editor';
 import { DeleteStoryButton } from '../../features/stories/components/delete-story-button';
 import { LoadingState } from '../../components/ui/loading-state';
@@ -8,6 +10,8 @@ import { ErrorState } from '../../components/ui/error-state';
 import { NotFoundState } from '../../components/ui/not-found-state';
 import { useToast } from '../../components/ui/toast';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+
+const EMPTY = [];
 
 export default function EditStoryPage() {
   const { t } = useTranslation();
@@ -17,6 +21,9 @@ export default function EditStoryPage() {
   // Always start the editor from the server's latest text.
   const query = useStory(storyId, { refetchOnMount: 'always', staleTime: 0 });
   const story = query.data;
+  const canEdit = Boolean(story?.permissions?.edit);
+  const entities = useAllEntities(canEdit ? story.world_id : undefined);
+  const locations = useAllLocations(canEdit ? story.world_id : undefined);
   useDocumentTitle(story ? t('titles.editStory', { title: story.title }) : t('titles.story'));
 
   if (query.isPending || (query.isFetching && !query.isFetchedAfterMount)) return <LoadingState />;
@@ -32,6 +39,8 @@ export default function EditStoryPage() {
     <StoryEditor
       key={story.story_id}
       story={story}
+      entities={entities.data ?? EMPTY}
+      locations={locations.data ?? EMPTY}
       actions={(
         <>
           <Link to={`/stories/${story.story_id}`} className="btn btn-ghost btn-sm">{t('stories.read')}</Link>
