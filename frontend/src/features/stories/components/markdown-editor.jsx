@@ -33,7 +33,7 @@ const markdownStyle = HighlightStyle.define([
 
 const surface = EditorView.theme({
   '&': { backgroundColor: 'transparent', color: 'inherit', fontSize: '1.125rem' },
-  '.cm-content': { fontFamily: 'ui-serif, Georgia, Cambria, "Times New Roman", serif', lineHeight: '2rem', caretColor: 'currentColor', padding: '0' },
+  '.cm-content': { fontFamily: 'var(--font-serif)', lineHeight: '2rem', caretColor: 'currentColor', padding: '0' },
   '.cm-scroller': { fontFamily: 'inherit', overflow: 'visible' },
   '&.cm-focused': { outline: 'none' },
   '.cm-line': { padding: '0' },

@@ -131,10 +131,18 @@ export function StoryEditor({ story, actions, entities = NONE, locations = NONE 
   // Leaving the editor (another page, or the session ended) keeps what the server lacks.
   const statusRef = useRef(status);
   statusRef.current = status;
-  useEffect(() => () => {
-    if (statusRef.current !== 'saved') {
-      writeDraft(story.story_id, { title: current().title, content: readContent(), baseVersion: baseVersion.current });
-    }
+  useEffect(() => {
+    const keepUnsaved = () => {
+      if (statusRef.current !== 'saved') {
+        writeDraft(story.story_id, { title: current().title, content: readContent(), baseVersion: baseVersion.current });
+      }
+    };
+    // A reload or a closed tab does not unmount React: keep the text when the page goes away.
+    window.addEventListener('pagehide', keepUnsaved);
+    return () => {
+      window.removeEventListener('pagehide', keepUnsaved);
+      keepUnsaved();
+    };
   }, [story.story_id, current, readContent, baseVersion]);
 
   const server = conflict ? { title: conflict.title ?? '', content: conflict.content ?? '' } : null;

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VisibilityBadge } from '../../../components/ui/visibility-badge';
 import { countWords, formatDate, formatNumber } from '../../../lib/format';
-import { highlightSegments } from '../../../lib/text';
+import { MarkdownView } from './markdown-view';
 
 const SIZES = ['text-lg', 'text-xl', 'text-2xl'];
 const SIZE_KEY = 'storyloom.readerSize';
@@ -16,33 +16,6 @@ function storedSize() {
   } catch {
     return 0;
   }
-}
-
-function paragraphs(text) {
-  return (text ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-}
-
-const MARK_STYLES = {
-  entity: 'bg-primary/15 decoration-primary/60 hover:bg-primary/25',
-  location: 'bg-accent/20 decoration-accent/70 hover:bg-accent/30',
-};
-
-/** A paragraph with the names (and aliases) of linked characters and places as links to them. */
-function Marked({ text, highlights }) {
-  const segments = useMemo(() => (highlights.length ? highlightSegments(text, highlights) : null), [text, highlights]);
-  if (!segments) return text;
-  return segments.map((segment, index) => (segment.term ? (
-    <Link
-      key={index}
-      to={segment.term.to}
-      title={segment.term.title}
-      data-testid="highlight"
-      data-kind={segment.term.kind}
-      className={`rounded-sm underline decoration-dotted decoration-2 underline-offset-4 ${MARK_STYLES[segment.term.kind] ?? MARK_STYLES.entity}`}
-    >
-      {segment.text}
-    </Link>
-  ) : segment.text));
 }
 
 /**
@@ -58,7 +31,7 @@ export function StoryReader({ story, actions, highlights = [], footer = null }) 
   const toggled = useRef(false);
   const words = story.word_count ?? countWords(story.content);
   const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
-  const parts = paragraphs(story.content);
+  const hasText = Boolean(story.content?.trim());
 
   useEffect(() => {
     try {
@@ -92,8 +65,8 @@ export function StoryReader({ story, actions, highlights = [], footer = null }) 
   const toolbar = (
     <div className="flex flex-wrap items-center gap-2">
       <div className="join" role="group" aria-label={t('reader.textSize')}>
-        <button type="button" className="btn btn-sm join-item" onClick={() => setSize((s) => Math.max(0, s - 1))} disabled={size === 0} aria-label={t('reader.smaller')}>A−</button>
-        <button type="button" className="btn btn-sm join-item" onClick={() => setSize((s) => Math.min(SIZES.length - 1, s + 1))} disabled={size === SIZES.length - 1} aria-label={t('reader.larger')}>A+</button>
+        <button type="button" className="btn btn-sm join-item" onClick={() => setSize((s) => Math.max(0, s - 1))} disabled={size === 0}>A−{' '}<span className="sr-only">{t('reader.smaller')}</span></button>
+        <button type="button" className="btn btn-sm join-item" onClick={() => setSize((s) => Math.min(SIZES.length - 1, s + 1))} disabled={size === SIZES.length - 1}>A+{' '}<span className="sr-only">{t('reader.larger')}</span></button>
       </div>
       <button
         ref={toggle}
@@ -129,9 +102,9 @@ export function StoryReader({ story, actions, highlights = [], footer = null }) 
         </p>
         {story.summary && <p className="border-l-4 border-primary/40 pl-4 italic text-base-content/75">{story.summary}</p>}
       </header>
-      {parts.length ? (
-        <div className={`font-serif ${SIZES[size]} leading-relaxed text-base-content/90 [&>p]:mb-6 [&>p]:whitespace-pre-line [&>p]:hyphens-auto`} data-testid="story-content">
-          {parts.map((text, index) => <p key={index}><Marked text={text} highlights={highlights} /></p>)}
+      {hasText ? (
+        <div className={`story-prose font-serif ${SIZES[size]} leading-relaxed text-base-content/90`} data-testid="story-content">
+          <MarkdownView text={story.content} highlights={highlights} />
         </div>
       ) : (
         <p className="italic text-base-content/60">{t('reader.empty')}</p>

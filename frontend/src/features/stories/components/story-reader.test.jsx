@@ -39,7 +39,7 @@ describe('story reader', () => {
     const user = userEvent.setup();
     renderWithProviders(<StoryReader story={story} />);
     expect(screen.getByTestId('story-content')).toHaveClass('text-lg');
-    await user.click(screen.getByRole('button', { name: 'Chữ lớn hơn' }));
+    await user.click(screen.getByRole('button', { name: 'A+ Chữ lớn hơn' }));
     expect(screen.getByTestId('story-content')).toHaveClass('text-xl');
     expect(window.localStorage.getItem('storyloom.readerSize')).toBe('1');
   });
