@@ -83,6 +83,7 @@ class _Rebuild:
                      updated_at=now, name=world["name"],
                      description=world.get("description", ""),
                      world_type=world.get("world_type", "fantasy"), visibility="private",
+                     language=world.get("language", "vi"),
                      calendar={**default_calendar(), **(world.get("calendar") or {})})
 
     def _story(self, story: dict) -> Story:

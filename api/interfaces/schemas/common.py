@@ -22,6 +22,7 @@ def visible(text: str) -> str:
 Visibility = Literal["draft", "private", "public"]
 WorldType = Literal["fantasy", "sci-fi", "modern", "historical", "custom"]
 CollaboratorRole = Literal["viewer", "editor"]
+Language = Literal["vi", "en"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
                  AfterValidator(visible)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),

@@ -8,7 +8,7 @@ from pydantic import (AliasChoices, BaseModel, ConfigDict, Discriminator, Field,
                       StringConstraints, Tag)
 
 from core.models.event import EVENT_KINDS
-from interfaces.schemas.common import (Id, Name, QueryModel, StrictModel, Title, Visibility,
+from interfaces.schemas.common import (Id, Language, Name, QueryModel, StrictModel, Title, Visibility,
                                        WorldType)
 from interfaces.schemas.content import (Description, EntityCreate, LocationCreate,
                                         RelationshipType)
@@ -51,6 +51,7 @@ class BundleWorld(Stamped):
     description: str = Field("", max_length=50_000)
     world_type: WorldType = "fantasy"
     visibility: Visibility = "private"
+    language: Language = "vi"
     calendar: Calendar | None = None
 
 

@@ -6,8 +6,12 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints
 
-from interfaces.schemas.common import (CollaboratorRole, Id, Name, PageQuery, QueryModel,
-                                       StrictModel, Versioned, Visibility, WorldType)
+from interfaces.schemas.common import (CollaboratorRole, Id, Language, Name, PageQuery,
+                                       QueryModel, StrictModel, Versioned, Visibility,
+                                       WorldType)
+
+LANGUAGE_DOC = ("The world's language, vi (Vietnamese) or en (English): generated content, "
+                "attribute names and the headings of its exports are written in it")
 
 
 class Era(StrictModel):
@@ -33,9 +37,11 @@ class Generate(StrictModel):
 
     entities: int = Field(0, ge=0, le=200, description="Characters, factions, creatures, items")
     locations: int = Field(0, ge=0, le=100, description="Places, some nested, with coordinates")
-    language: Literal["vi", "en", "mixed"] = Field(
-        "mixed", description="Language of the names, descriptions and traits: vi (Vietnamese), "
-                             "en (English) or mixed (both, in a share drawn per world)")
+    language: Literal["vi", "en", "mixed"] | None = Field(
+        None, description="Language of the names, descriptions and traits: vi (Vietnamese), "
+                          "en (English) or mixed (both, in a share drawn per world); by "
+                          "default the world's language. Attribute names follow it (the "
+                          "world's language when mixed).")
 
 
 class WorldCreate(StrictModel):
@@ -45,6 +51,7 @@ class WorldCreate(StrictModel):
     description: str = Field("", max_length=50_000)
     world_type: WorldType = "fantasy"
     visibility: Visibility = "private"
+    language: Language = Field("vi", description=LANGUAGE_DOC)
     calendar: Calendar | None = None
     generate: Generate | None = Field(
         None, description="Fill the world from templates for its world_type")
@@ -57,6 +64,7 @@ class WorldUpdate(Versioned):
     description: str | None = Field(None, max_length=50_000)
     world_type: WorldType | None = None
     visibility: Visibility | None = None
+    language: Language | None = Field(None, description=LANGUAGE_DOC)
     calendar: Calendar | None = None
 
 
