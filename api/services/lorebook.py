@@ -6,7 +6,7 @@ from core.errors import ValidationFailed
 from core.models.entity import ENTITY_TYPES
 from core.models.location import LOCATION_TYPES
 from core.text import fold
-from services.world_bible import relationship_phrase
+from services.bible_labels import relationship_phrase
 
 MAX_NAME = 120
 MAX_ALIASES = 20
