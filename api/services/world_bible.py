@@ -50,18 +50,32 @@ class _Bible:
         lines = [f"# {inline(world['name'])}", "", f"*{words['world_type']}:* {inline(kind)}", ""]
         if world["description"]:
             lines += [block(world["description"]), ""]
+        lines += [f"## {words['calendar']}", ""] + self._months(world["calendar"])
         calendar = world["calendar"]
-        lines += [f"## {words['calendar']}", "", words["months"].format(
-            months=calendar["months_per_year"], days=calendar["days_per_month"])]
-        if calendar.get("month_names"):
-            names = ", ".join(inline(n) for n in calendar["month_names"])
-            lines.append(f"{words['month_names']}: {names}.")
         for era in calendar.get("eras", []):
             end = era.get("end_year")
             lines.append(f"- {words['era']} **{inline(era['name'])}**: "
                          + words["era_from"].format(start=era["start_year"])
                          + (" " + words["era_to"].format(end=end) if end is not None else ""))
         return lines + [""]
+
+    def _months(self, calendar: dict) -> list[str]:
+        """The months: a list of {name, days}, or the older count, length and names."""
+        words = self.words
+        if "months" not in calendar:
+            lines = [words["months"].format(months=calendar.get("months_per_year", 12),
+                                             days=calendar.get("days_per_month", 30))]
+            names = calendar.get("month_names") or []
+        else:
+            months = calendar["months"]
+            days = {m["days"] for m in months}
+            lines = [words["months"].format(months=len(months), days=days.pop())
+                     if len(days) == 1 else words["months_varied"].format(
+                         months=len(months), days=", ".join(str(m["days"]) for m in months))]
+            names = [m["name"] for m in months if m.get("name")]
+        if names:
+            lines.append(f"{words['month_names']}: {', '.join(inline(n) for n in names)}.")
+        return lines
 
     def _entity(self, entity: dict) -> list[str]:
         lines = [f"### {inline(entity['name'])}", ""]

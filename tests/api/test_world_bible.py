@@ -107,3 +107,16 @@ def test_inline_escapes_what_markdown_would_read_as_markup(text, escaped):
 
 def test_block_keeps_lines_but_not_their_meaning():
     assert block("# h\n    code\n> q\nplain") == "\\# h\ncode\n\\> q\nplain"
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", ["3 months of 31, 28, 31 days.", "Months: Frost\\*moon, Thaw."]),
+    ("vi", ["3 tháng, lần lượt 31, 28, 31 ngày.", "Các tháng: Frost\\*moon, Thaw."])])
+def test_a_calendar_of_named_months_of_their_own_lengths_is_written_out(language, expected):
+    from services.world_bible import world_bible
+    calendar = {"months": [{"name": "Frost*moon", "days": 31}, {"name": "Thaw", "days": 28},
+                           {"name": "", "days": 31}], "eras": []}
+    text = world_bible({"world": {"name": "W", "world_type": "custom", "description": "",
+                                  "language": language, "calendar": calendar},
+                        "entities": [], "locations": [], "events": [], "stories": []})
+    assert all(line in text.splitlines() for line in expected), text
