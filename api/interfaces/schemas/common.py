@@ -31,6 +31,11 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 
 
+def example(body: dict) -> ConfigDict:
+    """A model config carrying the body's example for the Swagger spec (extra stays forbidden)."""
+    return ConfigDict(extra="forbid", json_schema_extra={"examples": [body]})
+
+
 class StrictModel(BaseModel):
     """A request body: unknown fields are rejected, explicit nulls only where allowed."""
 

@@ -83,6 +83,8 @@ class BundleRelationship(StrictModel):
 class BundleEntity(EntityCreate, Stamped):
     """A character, creature, faction or item, with its id inside the bundle."""
 
+    model_config = ConfigDict(json_schema_extra=None)     # not EntityCreate's example
+
     entity_id: Id
     relationships: Annotated[list[BundleRelationship], Field(max_length=5000)] = Field(
         default_factory=list)
@@ -91,6 +93,8 @@ class BundleEntity(EntityCreate, Stamped):
 
 class BundleLocation(LocationCreate, Stamped):
     """A place, maybe inside another place of the bundle."""
+
+    model_config = ConfigDict(json_schema_extra=None)     # not LocationCreate's example
 
     location_id: Id
     source: Source = Field(default_factory=Source)
@@ -221,6 +225,10 @@ class WorldImport(RootModel):
 
     # Field errors name paths inside the file, without the union's tag (bundle/lorebook).
     error_path_skip: ClassVar[int] = 1
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "name": "Eldoria lore", "entries": {"0": {
+            "key": ["Ari", "the Fox"], "comment": "Ari",
+            "content": "A cunning thief of the river towns."}}}]})
 
     root: Annotated[Union[Annotated[WorldBundle, Tag("bundle")],
                           Annotated[Lorebook, Tag("lorebook")]],

@@ -8,7 +8,7 @@ from pydantic import Field, StringConstraints
 
 from interfaces.schemas.common import (CollaboratorRole, Id, Language, Name, PageQuery,
                                        QueryModel, StrictModel, Versioned, Visibility,
-                                       WorldType)
+                                       WorldType, example)
 
 LANGUAGE_DOC = ("The world's language, vi (Vietnamese) or en (English): generated content, "
                 "attribute names and the headings of its exports are written in it")
@@ -47,6 +47,10 @@ class Generate(StrictModel):
 class WorldCreate(StrictModel):
     """A new world; it is private unless `visibility` says otherwise."""
 
+    model_config = example({"name": "Đại Việt", "description": "A kingdom by the Red River.",
+                            "world_type": "historical", "visibility": "private",
+                            "language": "vi", "generate": {"entities": 20, "locations": 10}})
+
     name: Name
     description: str = Field("", max_length=50_000)
     world_type: WorldType = "fantasy"
@@ -60,6 +64,9 @@ class WorldCreate(StrictModel):
 class WorldUpdate(Versioned):
     """Fields to change; those left out keep their value."""
 
+    model_config = example({"description": "A kingdom by the Red River, 1009-1225.",
+                            "language": "en", "version": 2})
+
     name: Name | None = None
     description: str | None = Field(None, max_length=50_000)
     world_type: WorldType | None = None
@@ -70,6 +77,8 @@ class WorldUpdate(Versioned):
 
 class WorldShare(StrictModel):
     """Users to give a collaborator role, by username or id."""
+
+    model_config = example({"usernames": ["minh", "thu.tran"], "role": "editor"})
 
     one_of: ClassVar[tuple] = ("usernames", "user_ids")
     usernames: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
@@ -82,6 +91,8 @@ class WorldShare(StrictModel):
 class WorldUnshare(StrictModel):
     """Users whose collaborator role is taken away."""
 
+    model_config = example({"usernames": ["minh"]})
+
     one_of: ClassVar[tuple] = ("user_ids", "usernames")
     user_ids: list[Id] = Field(default_factory=list, max_length=100)
     usernames: list[Annotated[str, StringConstraints(max_length=64)]] = Field(
@@ -90,6 +101,8 @@ class WorldUnshare(StrictModel):
 
 class StoryReorder(StrictModel):
     """Every story id of the world, in the new order."""
+
+    model_config = example({"story_ids": ["<story_id 2>", "<story_id 1>", "<story_id 3>"]})
 
     story_ids: list[Id] = Field(min_length=1, max_length=5000)
 
