@@ -45,7 +45,10 @@ def send_built_file(full_path: str, accept_encoding: str | None):
     Answers vary by Accept-Encoding whenever a twin exists, so caches keep them apart.
     """
     wanted = accepted_encodings(accept_encoding)
-    mimetype = mimetypes.guess_type(full_path)[0] or "application/octet-stream"
+    mimetype, encoding = mimetypes.guess_type(full_path)
+    if encoding is not None or mimetype is None:
+        # A twin asked for by its own name is an opaque file, not the text it encodes.
+        mimetype = "application/octet-stream"
     twins = [(coding, full_path + suffix) for coding, suffix in ENCODINGS
              if os.path.isfile(full_path + suffix)]
     for coding, twin in twins:

@@ -171,3 +171,11 @@ def test_unknown_api_paths_answer_404_to_head_without_the_app_page(web):
 def test_a_known_route_with_a_wrong_method_still_answers_405(web):
     assert_error(web.patch("/api/worlds"), 405, "2005")
     assert_error(web.post("/api/worlds/w1"), 405, "2005")
+
+
+def test_a_twin_asked_for_by_name_is_an_opaque_file_not_mislabelled_text(web, dist):
+    response = web.get("/assets/app-1a2b3c.js.gz", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.mimetype == "application/octet-stream"
+    assert "Content-Encoding" not in response.headers
+    assert response.get_data() == (dist / "assets" / "app-1a2b3c.js.gz").read_bytes()

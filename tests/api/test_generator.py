@@ -11,8 +11,8 @@ from core.text import fold
 from generators.name_pools import (CREATURES, EN_EPITHETS, FACTIONS, ITEMS, PEOPLE,
                                    PEOPLE_CROWDED, VI_FAMILY, VI_HONORIFICS, Compose)
 from generators.place_pools import PLACES, crowded
-from generators.trait_pools import (ATTRIBUTE_LABELS, CLIMATES, CURRENCIES, GOALS, MATERIALS, OCCUPATIONS,
-                                    PLACE_WORDS, TEMPERAMENTS, TERRAINS)
+from generators.trait_pools import (ATTRIBUTE_LABELS, CLIMATES, CURRENCIES, GOALS, MATERIALS,
+                                    OCCUPATIONS, PLACE_WORDS, TEMPERAMENTS, TERRAINS)
 from generators.world_generator import THEMES, generate_world
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import count, make_user

@@ -23,7 +23,8 @@ def bible(client, headers, language: str, **names) -> str:
     world = assert_ok(client.post("/api/worlds", headers=headers, json={
         "name": names.get("world", "Eldoria"), "language": language, "world_type": "fantasy",
         "description": names.get("description", "A land of rivers."),
-        "calendar": {"eras": [{"name": names.get("era", "Dawn"), "start_year": 1}]}}),
+        "calendar": {"months_per_year": 12, "days_per_month": 30,
+                     "eras": [{"name": names.get("era", "Dawn"), "start_year": 1}]}}),
         201)["world"]
     url = f"/api/worlds/{world['world_id']}"
     hero = assert_ok(client.post(f"{url}/entities", headers=headers, json={

@@ -9,8 +9,8 @@ from pydantic import (AliasChoices, BaseModel, BeforeValidator, ConfigDict, Disc
                       Field, RootModel, StringConstraints, Tag)
 
 from core.models.event import EVENT_KINDS
-from interfaces.schemas.common import (Id, Language, Name, QueryModel, StrictModel, Title, Visibility,
-                                       WorldType)
+from interfaces.schemas.common import (Id, Language, Name, QueryModel, StrictModel, Title,
+                                       Visibility, WorldType)
 from interfaces.schemas.content import (Description, EntityCreate, LocationCreate,
                                         RelationshipType)
 from interfaces.schemas.stories import WorldTime
