@@ -71,27 +71,66 @@ def read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
+# What each create-admin field must be, said as part of one sentence.
+ADMIN_FIELD_RULES = {
+    "username": "the username must be 3–32 letters, digits, _ . or -",
+    "email": "the email must be an address like name@example.com",
+    "password": "the password must be at least 8 characters (at most 256)",
+}
+IN_USE = ("Storyloom cannot create an admin while a server uses this folder ({folder}).\n"
+          "Stop the server first, or start it with ADMIN_USERNAME, ADMIN_EMAIL and "
+          "ADMIN_PASSWORD set to create the first admin at start-up.")
+
+
+def admin_field_sentence(fields: dict) -> str:
+    """Field errors of create-admin as one sentence: "The username must be ...; the ...". """
+    rules = [ADMIN_FIELD_RULES.get(name, f"the {name} is not valid") for name in
+             sorted(fields, key=lambda n: list(ADMIN_FIELD_RULES).index(n)
+                    if n in ADMIN_FIELD_RULES else len(ADMIN_FIELD_RULES))]
+    sentence = "; ".join(rules)
+    return sentence[:1].upper() + sentence[1:] + "."
+
+
+def storage_place(config) -> str:
+    """Where data is written: the data folder's absolute path, or the database (no password)."""
+    if not config.database_url:
+        return f"the data folder {os.path.abspath(config.data_dir)}"
+    from urllib.parse import urlsplit
+    url = urlsplit(config.database_url)
+    where = f"{url.hostname or 'localhost'}{f':{url.port}' if url.port else ''}{url.path}"
+    return f"the PostgreSQL database {where}"
+
+
 def create_admin(args) -> int:
-    """Create an admin account in the configured storage."""
+    """Create an admin account in the configured storage (not while a server holds it)."""
     from core.errors import ApiError
     from interfaces.schemas.auth import UserRegister
     from interfaces.validation import parse_model
+    from storage import FolderInUse
 
     if not (args.username and args.email):
         print("create-admin needs --username and --email", file=sys.stderr)
         return 2
-    backend = ApiBackend(data_dir=args.data_dir)
+    config = load_config(data_dir=args.data_dir)
+    try:
+        backend = ApiBackend(data_dir=args.data_dir)
+    except FolderInUse:
+        print(IN_USE.format(folder=os.path.abspath(config.data_dir)), file=sys.stderr)
+        return 1
     try:
         body = parse_model(UserRegister, {"username": args.username, "email": args.email,
                                           "password": read_password()})
         user = backend.auth_service.create_user(body.username, body.email, body.password,
                                                 role="admin")
     except ApiError as exc:
-        print(f"No admin created: {exc.detail} {exc.data or ''}", file=sys.stderr)
+        fields = (exc.data or {}).get("fields")
+        message = admin_field_sentence(fields) if fields and exc.error_code.startswith("2") \
+            else exc.detail.rstrip(".") + "; no admin was created."
+        print(message, file=sys.stderr)
         return 1
     finally:
         backend.close()
-    print(f"Admin {user.username} created ({user.user_id}).")
+    print(f"Admin {user.username} created ({user.user_id}) in {storage_place(config)}.")
     return 0
 
 

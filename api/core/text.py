@@ -47,6 +47,17 @@ def word_count(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(normalized))
 
 
+# Letters and symbols that draw nothing: Hangul fillers and the blank braille pattern.
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible(text: str) -> bool:
+    """Whether the text shows anything: not only spaces, control, format (zero-width) or
+    filler characters, nor combining marks with nothing to sit on."""
+    return any(ch not in _BLANK and unicodedata.category(ch)[0] not in "ZCM"
+               for ch in text or "")
+
+
 def excerpt(text: str, limit: int = 200) -> str:
     """The start of a text, cut at a word boundary, with an ellipsis when cut."""
     # Only the start matters; a generous prefix keeps long texts cheap.

@@ -89,3 +89,16 @@ PLACE_WORDS = {
            "landmark": "landmark", "wilderness": "stretch of wild land",
            "water": "body of water", "building": "building"},
 }
+
+# The names of the attributes the generator writes, per language (the keys are its own).
+ATTRIBUTE_LABELS = {
+    "vi": {"age": "tuổi", "occupation": "nghề nghiệp", "temperament": "tính cách",
+           "home": "quê quán", "faction": "phe phái", "founded": "năm thành lập",
+           "members": "số thành viên", "goal": "mục tiêu", "seat": "trụ sở",
+           "habitat": "nơi sống", "danger": "mức nguy hiểm", "material": "chất liệu",
+           "value": "giá trị", "currency": "đơn vị tiền"},
+    "en": {"age": "age", "occupation": "occupation", "temperament": "temperament",
+           "home": "home", "faction": "faction", "founded": "founded", "members": "members",
+           "goal": "goal", "seat": "seat", "habitat": "habitat", "danger": "danger",
+           "material": "material", "value": "value", "currency": "currency"},
+}

@@ -12,7 +12,7 @@ from core.text import fold
 from generators.name_pools import (CREATURES, EN_EPITHETS, FACTIONS, ITEMS, PEOPLE,
                                    PEOPLE_CROWDED, VI_HONORIFICS, pick)
 from generators.place_pools import PLACES, crowded
-from generators.trait_pools import (CLIMATES, CURRENCIES, ENTITY_MIX,
+from generators.trait_pools import (ATTRIBUTE_LABELS, CLIMATES, CURRENCIES, ENTITY_MIX,
                                     FOUNDING_YEARS, GOALS, MATERIALS, OCCUPATIONS, PLACE_WORDS,
                                     POPULATIONS, TEMPERAMENTS, TERRAINS)
 from generators.world_ties import join_factions, tie_characters
@@ -57,15 +57,20 @@ class NameBook:
 
 
 def generate_world(rng, world_type: str, entities: int, locations: int,
-                   language: str = "mixed") -> GeneratedWorld:
+                   language: str = "mixed", labels: str = "vi") -> GeneratedWorld:
     """Entities and locations for a new world of the type (custom picks a theme at random).
 
-    `language` is "vi" or "en" for a world in one language, "mixed" for both.
+    `language` is "vi" or "en" for a world in one language, "mixed" for both; attribute
+    names are written in `labels` ("vi" or "en").
     """
     theme = world_type if world_type in THEMES else rng.choice(THEMES)
     generator = _Generator(rng, theme, language)
     places = generator.locations(locations)
-    return GeneratedWorld(entities=generator.entities(entities, places), locations=places)
+    made = generator.entities(entities, places)
+    names = ATTRIBUTE_LABELS[labels]
+    for entity in made:
+        entity["attributes"] = {names[key]: value for key, value in entity["attributes"].items()}
+    return GeneratedWorld(entities=made, locations=places)
 
 
 def _article(word: str) -> str:

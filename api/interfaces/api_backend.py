@@ -16,6 +16,7 @@ from interfaces.error_handlers import register_error_handlers
 from interfaces.frontend import create_frontend_bp
 from interfaces.request_context import register_request_hooks
 from interfaces.response_cache import ResponseCache
+from interfaces.robots import create_robots_bp
 from interfaces.routes.admin import create_admin_bp
 from interfaces.routes.auth import create_auth_bp
 from interfaces.routes.entities import create_entities_bp
@@ -124,6 +125,7 @@ class ApiBackend:
             create_admin_bp(self.admin_service, endpoints),
             create_stats_bp(self.stats_service, endpoints),
             create_transfer_bp(self.export_service, self.import_service, endpoints),
+            create_robots_bp(),
             create_frontend_bp(self.config.frontend_dist),
         ):
             self.app.register_blueprint(blueprint)

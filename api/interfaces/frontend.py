@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import os
 
-from flask import Blueprint, Response, abort, send_from_directory
+from flask import Blueprint, Response, abort, request
+from werkzeug.security import safe_join
+
+from interfaces.precompressed import send_built_file
+
+# The endpoints that answer for any path: an /api/ path only they match is an unknown route.
+FALLBACK_ENDPOINTS = frozenset({"frontend.home", "frontend.asset"})
 
 PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Storyloom API</title></head><body style="font-family:sans-serif;max-width:40em;margin:3em auto">
@@ -16,25 +22,32 @@ then restart <code>python run.py</code>.</p></body></html>"""
 def create_frontend_bp(dist_dir: str):
     """A blueprint serving dist_dir, or a page pointing to the API docs when it is missing."""
     bp = Blueprint("frontend", __name__)
+    dist_dir = os.path.abspath(dist_dir)
     built = os.path.isfile(os.path.join(dist_dir, "index.html"))
+
+    def send(path: str):
+        return send_built_file(os.path.join(dist_dir, path),
+                               request.headers.get("Accept-Encoding"))
 
     def index():
         if not built:
             return Response(PLACEHOLDER, mimetype="text/html")
-        response = send_from_directory(dist_dir, "index.html")
+        response = send("index.html")
         response.headers["Cache-Control"] = "no-cache"
         return response
 
-    @bp.get("/")
+    # No automatic OPTIONS: an OPTIONS to an unknown /api/ path must answer 404, not 200.
+    @bp.get("/", provide_automatic_options=False)
     def home():
         return index()
 
-    @bp.get("/<path:path>")
+    @bp.get("/<path:path>", provide_automatic_options=False)
     def asset(path: str):
         if path == "api" or path.startswith("api/"):
             abort(404)
-        if built and os.path.isfile(os.path.join(dist_dir, path)):
-            response = send_from_directory(dist_dir, path)
+        full = safe_join(dist_dir, path) if built else None
+        if full is not None and os.path.isfile(full):
+            response = send(os.path.relpath(full, dist_dir))
             if path.startswith("assets/"):
                 response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
             return response

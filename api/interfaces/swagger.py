@@ -79,7 +79,8 @@ def to_openapi30(schema):
         return [to_openapi30(item) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    schema = {k: to_openapi30(v) for k, v in schema.items() if k not in ("title",)}
+    schema = {key: _converted(key, value) for key, value in schema.items()
+              if not (key == "title" and isinstance(value, str))}
     variants = schema.get("anyOf")
     if variants and {"type": "null"} in variants:
         rest = [v for v in variants if v != {"type": "null"}]
@@ -93,7 +94,24 @@ def to_openapi30(schema):
         schema["nullable"] = True
     if "const" in schema:
         schema["enum"] = [schema.pop("const")]
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples and "example" not in schema:
+        # OpenAPI 3.0 schemas carry one `example`; pydantic writes JSON Schema's `examples`.
+        schema["example"] = schema.pop("examples")[0]
     return schema
+
+
+# Keys whose values are data (examples, defaults) or maps of names, not schema keywords.
+_DATA_KEYS = ("example", "examples", "default", "enum", "const")
+_NAME_MAPS = ("properties", "$defs", "definitions", "patternProperties")
+
+
+def _converted(key: str, value):
+    if key in _DATA_KEYS:
+        return value
+    if key in _NAME_MAPS and isinstance(value, dict):
+        return {name: to_openapi30(item) for name, item in value.items()}
+    return to_openapi30(value)
 
 
 def _path_parameters(rule: str) -> list[dict]:

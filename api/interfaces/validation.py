@@ -9,11 +9,13 @@ from pydantic import ValidationError
 from core.errors import BadBody, MissingField, ValidationFailed
 
 
-def _field_errors(exc: ValidationError) -> tuple[dict, dict]:
-    """Split pydantic's errors into (missing fields, invalid fields) by dotted path."""
+def _field_errors(exc: ValidationError, skip: int = 0) -> tuple[dict, dict]:
+    """Split pydantic's errors into (missing fields, invalid fields) by dotted path.
+
+    `skip` leading parts of each path are left out (a root union's tag)."""
     missing, invalid = {}, {}
     for error in exc.errors():
-        path = ".".join(str(part) for part in error["loc"]) or "body"
+        path = ".".join(str(part) for part in error["loc"][skip:]) or "body"
         if error["type"] == "missing":
             missing[path] = "required"
         elif error["type"] == "extra_forbidden":
@@ -35,7 +37,7 @@ def parse_model(model_cls, data):
     try:
         model = model_cls.model_validate(data)
     except ValidationError as exc:
-        _raise_for(*_field_errors(exc))
+        _raise_for(*_field_errors(exc, getattr(model_cls, "error_path_skip", 0)))
     if hasattr(model, "problems"):
         _raise_for(*model.problems())
     return model

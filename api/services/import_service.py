@@ -13,7 +13,7 @@ from core.visibility import clamp
 from services.bundle_checks import KINDS, check_bundle, check_sizes
 from services.lorebook import lorebook_to_bundle
 from services.world_access import require
-from services.world_names import unique_names
+from services.world_names import imported_world_name, unique_names
 
 
 class ImportService:
@@ -23,14 +23,20 @@ class ImportService:
         self._storage = storage
         self._worlds = world_service
 
-    def import_world(self, user, data: dict) -> WorldView:
-        """A new world owned by the caller from a bundle or lorebook; nothing is made on error."""
+    def import_world(self, user, data: dict, file_name: str | None = None) -> WorldView:
+        """A new world owned by the caller from a bundle or lorebook; nothing is made on error.
+
+        A lorebook without a name of its own takes `file_name`; a world whose name the caller
+        already uses gets a suffix ("(imported)", "(imported 2)", ...).
+        """
         require(can_write(user), "Your role may not create worlds")
         check_sizes(data)
-        bundle = lorebook_to_bundle(data) if "entries" in data else data
+        bundle = lorebook_to_bundle(data, file_name) if "entries" in data else data
         check_bundle(bundle)
         models = _Rebuild(user, bundle).models()
+        world = models[0]
         with unique_names(Entity), self._storage.transaction() as tx:
+            world.name = imported_world_name(tx, user, world.name, world.language)
             for model in models:
                 tx.insert(model)
             return self._worlds.views(tx, user, [models[0]])[0]
@@ -83,6 +89,7 @@ class _Rebuild:
                      updated_at=now, name=world["name"],
                      description=world.get("description", ""),
                      world_type=world.get("world_type", "fantasy"), visibility="private",
+                     language=world.get("language", "vi"),
                      calendar={**default_calendar(), **(world.get("calendar") or {})})
 
     def _story(self, story: dict) -> Story:

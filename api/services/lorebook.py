@@ -5,10 +5,11 @@ from __future__ import annotations
 from core.errors import ValidationFailed
 from core.models.entity import ENTITY_TYPES
 from core.models.location import LOCATION_TYPES
-from core.text import fold
-from services.world_bible import relationship_phrase
+from core.text import fold, has_visible
+from services.bible_labels import relationship_phrase
 
 MAX_NAME = 120
+DEFAULT_NAME = "Imported lorebook"
 MAX_ALIASES = 20
 
 # The fields SillyTavern writes for a new World Info entry, with its defaults.
@@ -62,11 +63,12 @@ def _place_content(place: dict, places: dict) -> str:
     return "\n".join(lines)
 
 
-def lorebook_to_bundle(lorebook: dict) -> dict:
+def lorebook_to_bundle(lorebook: dict, file_name: str | None = None) -> dict:
     """A bundle with one entity per entry, or one place for entries Storyloom exported as places.
 
-    Names are the comment or first key, aliases the other keys; a name another entry of the
-    same kind already has gets a number, as lorebooks often repeat a comment.
+    The world takes the book's name, else the file's name, else DEFAULT_NAME. Names of entries
+    are the comment or first key, aliases the other keys; a name another entry of the same kind
+    already has gets a number, as lorebooks often repeat a comment.
     """
     entries = lorebook["entries"]
     labelled = [(str(label), entry) for label, entry in
@@ -78,11 +80,17 @@ def lorebook_to_bundle(lorebook: dict) -> dict:
     locations = [{"location_id": f"entry-{label}", "location_type": _place_type(entry), **item}
                  for (label, entry), item in zip(places, _named(places))]
     return {"format": "storyloom.world", "version": 1,
-            "world": {"name": lorebook.get("name") or "Imported lorebook",
+            "world": {"name": _book_name(lorebook.get("name")) or file_name or DEFAULT_NAME,
                       "world_type": "custom",
                       "description": f"Imported from a SillyTavern lorebook "
                                      f"({len(labelled)} entries)."},
             "entities": entities, "locations": locations}
+
+
+def _book_name(name: str | None) -> str | None:
+    """The book's own name when it shows something and fits a world name."""
+    name = (name or "").strip()
+    return name if has_visible(name) and len(name) <= MAX_NAME else None
 
 
 def _storyloom_kind(entry: dict) -> dict:
@@ -115,13 +123,15 @@ def _named(labelled: list) -> list[dict]:
 
 
 def _keys(entry: dict) -> list[str]:
-    return [k.strip() for k in entry.get("key", []) if k.strip() and not _is_regex(k.strip())]
+    return [k.strip() for k in entry.get("key", [])
+            if has_visible(k) and not _is_regex(k.strip())]
 
 
 def _entry_name(label: str, entry: dict) -> str:
     """The entry's comment, else its first key."""
     comment, keys = entry.get("comment", "").strip(), _keys(entry)
-    name = comment if 0 < len(comment) <= MAX_NAME else (keys[0] if keys else "")
+    name = comment if has_visible(comment) and len(comment) <= MAX_NAME else \
+        (keys[0] if keys else "")
     if not name or len(name) > MAX_NAME:
         raise ValidationFailed({f"entries.{label}.key": "an entry needs a comment or a "
                                                         f"key of at most {MAX_NAME} chars"})

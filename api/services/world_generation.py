@@ -6,6 +6,7 @@ import random
 
 from core.clock import now_iso
 from core.models import Entity, Location, World
+from core.models.world import LANGUAGES
 from core.models._base import new_id
 from core.relationships import mirror_all
 from generators.world_generator import generate_world
@@ -14,11 +15,13 @@ from generators.world_generator import generate_world
 def generated_content(world: World, options: dict, rng: random.Random | None = None) -> list:
     """The entities and locations the generator makes for a new world, as unsaved models.
 
-    `options` is the request's `generate`: counts and the language of the names and texts.
+    `options` is the request's `generate`: counts and the language of the names and texts
+    (the world's by default). Attribute names are in that language, or the world's if mixed.
     """
+    language = options.get("language") or world.language
     made = generate_world(rng or random.Random(), world.world_type,
                           options.get("entities", 0), options.get("locations", 0),
-                          options.get("language", "mixed"))
+                          language, language if language in LANGUAGES else world.language)
     ids = {item["ref"]: new_id() for item in made.entities + made.locations}
     source = {"kind": "user", "generator": world.world_type}
     locations = [_location(world.world_id, item, ids, source) for item in made.locations]

@@ -15,7 +15,7 @@ from services.world_access import check_version, load_world, require
 from services.world_generation import generated_content
 from storage import PageRequest, retry_on_conflict
 
-DESCRIPTIVE_FIELDS = ("name", "description", "world_type", "calendar")
+DESCRIPTIVE_FIELDS = ("name", "description", "world_type", "language", "calendar")
 CONTENT = (Story, Entity, Location, Event)
 MAX_COLLABORATORS = 100
 

@@ -1,7 +1,8 @@
 """The storage contract and its backends."""
 
-from storage.base import (Counts, DuplicateKey, Page, PageRequest, Reader, StaleVersion, Storage,
-                          StorageError, Transaction, TransactionConflict, retry_on_conflict)
+from storage.base import (Counts, DuplicateKey, FolderInUse, Page, PageRequest, Reader,
+                          StaleVersion, Storage, StorageError, Transaction, TransactionConflict,
+                          retry_on_conflict)
 
 
 def create_storage(data_dir: str, database_url: str = "", snapshot_mb: int = 8) -> Storage:
@@ -13,6 +14,6 @@ def create_storage(data_dir: str, database_url: str = "", snapshot_mb: int = 8) 
     return TinyDBStorage(data_dir, snapshot_bytes=snapshot_mb * 1024 * 1024)
 
 
-__all__ = ["Counts", "DuplicateKey", "Page", "PageRequest", "Reader", "StaleVersion", "Storage",
-           "StorageError", "Transaction", "TransactionConflict", "create_storage",
-           "retry_on_conflict"]
+__all__ = ["Counts", "DuplicateKey", "FolderInUse", "Page", "PageRequest", "Reader",
+           "StaleVersion", "Storage", "StorageError", "Transaction", "TransactionConflict",
+           "create_storage", "retry_on_conflict"]

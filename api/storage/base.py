@@ -38,6 +38,10 @@ class StorageError(Exception):
     """The backend cannot read or durably write right now."""
 
 
+class FolderInUse(StorageError):
+    """Another process (a running server) holds the TinyDB data folder."""
+
+
 class TransactionConflict(StorageError):
     """A concurrent transaction made this one impossible to serialise; run it again."""
 

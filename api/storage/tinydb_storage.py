@@ -21,7 +21,7 @@ import threading
 import time
 from contextlib import contextmanager
 
-from storage.base import StorageError
+from storage.base import FolderInUse, StorageError
 from storage.damage import DamagedData
 from storage.files import make_private, open_private
 from storage.journal import Journal, encode_record
@@ -68,8 +68,8 @@ class TinyDBStorage(MemoryStorage):
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.close()
-            raise StorageError(f"another Storyloom process is using {self.data_dir}; "
-                               "stop it first") from None
+            raise FolderInUse(f"another Storyloom process is using {self.data_dir}; "
+                              "stop it first") from None
         return handle
 
     def _load(self) -> dict:

@@ -11,8 +11,8 @@ from core.text import fold
 from generators.name_pools import (CREATURES, EN_EPITHETS, FACTIONS, ITEMS, PEOPLE,
                                    PEOPLE_CROWDED, VI_FAMILY, VI_HONORIFICS, Compose)
 from generators.place_pools import PLACES, crowded
-from generators.trait_pools import (CLIMATES, CURRENCIES, GOALS, MATERIALS, OCCUPATIONS,
-                                    PLACE_WORDS, TEMPERAMENTS, TERRAINS)
+from generators.trait_pools import (ATTRIBUTE_LABELS, CLIMATES, CURRENCIES, GOALS, MATERIALS,
+                                    OCCUPATIONS, PLACE_WORDS, TEMPERAMENTS, TERRAINS)
 from generators.world_generator import THEMES, generate_world
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import count, make_user
@@ -147,7 +147,7 @@ def test_names_never_degrade_to_numbered_placeholders(backend, writer):
 
 
 def test_characters_and_places_have_plausible_attributes(backend, client, writer):
-    world = _generate(client, writer[1], entities=80, locations=40)
+    world = _generate(client, writer[1], entities=80, locations=40, language="en")
     characters = [e for e in _stored(backend, Entity, world["world_id"])
                   if e.entity_type == "character"]
     assert all(16 <= c.attributes["age"] <= 85 and c.attributes["occupation"]
@@ -213,6 +213,8 @@ def test_a_one_language_world_has_every_name_trait_and_description_in_it(
     traits = _traits_of(language)
     assert [v for e in entities for v in e.attributes.values()
             if isinstance(v, str) and v not in traits and v not in names] == []
+    labels = set(ATTRIBUTE_LABELS[language].values())
+    assert {k for e in entities for k in e.attributes} - labels == set()
     words = traits | set(PLACE_WORDS[language].values())
     vocabulary = FRAMES[language] | {w.lower() for text in words for w in WORD.findall(text)}
     texts = [item.description for item in entities + places]
@@ -233,3 +235,44 @@ def test_a_one_language_world_of_maximum_size_never_repeats_a_name(language, wor
 def test_mixed_is_the_default_language():
     assert generate_world(random.Random(7), "modern", 40, 10) == \
         generate_world(random.Random(7), "modern", 40, 10, "mixed")
+
+
+def _attribute_names(backend, world_id: str) -> set[str]:
+    return {key for e in _stored(backend, Entity, world_id) for key in e.attributes}
+
+
+ENGLISH_NAMES = set(ATTRIBUTE_LABELS["en"].values())
+VIETNAMESE_NAMES = set(ATTRIBUTE_LABELS["vi"].values())
+
+
+@pytest.mark.parametrize("world_type", WORLD_TYPES)
+def test_a_vietnamese_world_gets_vietnamese_attribute_names_by_default(backend, client, writer,
+                                                                        world_type):
+    world = _generate(client, writer[1], 120, 30, world_type=world_type)
+    assert world["language"] == "vi"
+    names = _attribute_names(backend, world["world_id"])
+    assert {"tuổi", "nghề nghiệp", "tính cách"} <= names
+    assert names <= VIETNAMESE_NAMES and not names & ENGLISH_NAMES
+    entities = _stored(backend, Entity, world["world_id"])
+    assert not [e.name for e in entities if _names_of("en").fullmatch(e.name)]
+
+
+@pytest.mark.parametrize("world_type", WORLD_TYPES)
+def test_an_english_world_gets_english_attribute_names_and_content(backend, client, writer,
+                                                                    world_type):
+    body = {"name": "English", "language": "en", "world_type": world_type,
+            "generate": {"entities": 120, "locations": 30}}
+    world = assert_ok(client.post("/api/worlds", headers=writer[1], json=body), 201)["world"]
+    assert world["language"] == "en"
+    names = _attribute_names(backend, world["world_id"])
+    assert {"age", "occupation", "temperament"} <= names
+    assert names <= ENGLISH_NAMES and not names & VIETNAMESE_NAMES
+    entities = _stored(backend, Entity, world["world_id"])
+    assert not [e.name for e in entities if _names_of("vi").fullmatch(e.name)]
+
+
+def test_a_mixed_world_names_attributes_in_the_world_language(backend, client, writer):
+    body = {"name": "Both", "language": "en",
+            "generate": {"entities": 80, "locations": 20, "language": "mixed"}}
+    world = assert_ok(client.post("/api/worlds", headers=writer[1], json=body), 201)["world"]
+    assert _attribute_names(backend, world["world_id"]) <= ENGLISH_NAMES

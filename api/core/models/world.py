@@ -8,6 +8,8 @@ from core.text import fold
 VISIBILITIES = ("draft", "private", "public")
 WORLD_TYPES = ("fantasy", "sci-fi", "modern", "historical", "custom")
 COLLABORATOR_ROLES = ("viewer", "editor")
+# The language a world is written in: its generated content, its exports' headings and labels.
+LANGUAGES = ("vi", "en")
 
 
 def default_calendar() -> dict:
@@ -36,6 +38,7 @@ class World(Model):
     description: str = ""
     world_type: str = "fantasy"
     visibility: str = "private"
+    language: str = "vi"
     collaborators: list = field(default_factory=list)
     calendar: dict = field(default_factory=default_calendar)
     version: int = 0

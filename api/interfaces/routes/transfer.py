@@ -11,7 +11,7 @@ from flask import Blueprint, Response
 from core.errors import BATCH_TOO_LARGE, FORBIDDEN, NOT_FOUND
 from interfaces.auth_guards import OPTIONAL, TOKEN
 from interfaces.schemas.outputs import WorldEnvelopeOut
-from interfaces.schemas.transfer import ExportQuery, WorldImport
+from interfaces.schemas.transfer import ExportQuery, ImportQuery, WorldImport
 
 _NOT_ASCII_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 EXPORT_TYPES = ("application/json", "text/markdown")
@@ -54,11 +54,13 @@ def create_transfer_bp(export_service, import_service, endpoints):
         return _download(export_service.export_world(user, world_id, query.format))
 
     @route.post("/import", "Import a world bundle or a SillyTavern lorebook as a new private "
-                "world", access=TOKEN, body=WorldImport, response=WorldEnvelopeOut, status=201,
-                errors=(FORBIDDEN, BATCH_TOO_LARGE),
-                description="Every id is new and the caller owns the world. A file with any "
+                "world", access=TOKEN, body=WorldImport, query=ImportQuery,
+                response=WorldEnvelopeOut, status=201, errors=(FORBIDDEN, BATCH_TOO_LARGE),
+                description="Every id is new and the caller owns the world. A world named like "
+                            "one the caller owns gets a suffix: `Name (imported)`, then "
+                            "`(imported 2)`... (`(nhập)` in Vietnamese worlds). A file with any "
                             "problem creates nothing; data.fields names what is wrong.")
-    def import_world(user, body):
-        return {"world": import_service.import_world(user, body.payload())}
+    def import_world(user, body, query):
+        return {"world": import_service.import_world(user, body.payload(), query.name)}
 
     return bp

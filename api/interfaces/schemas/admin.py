@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints
 
-from interfaces.schemas.common import PageQuery, StrictModel
+from interfaces.schemas.common import PageQuery, StrictModel, example
 
 Role = Literal["admin", "moderator", "premium", "user", "guest"]
 
@@ -14,11 +14,15 @@ Role = Literal["admin", "moderator", "premium", "user", "guest"]
 class RoleChange(StrictModel):
     """The new role; its quotas apply at once."""
 
+    model_config = example({"role": "premium"})
+
     role: Role
 
 
 class BanChange(StrictModel):
     """Ban (with a reason) or unban an account."""
+
+    model_config = example({"banned": True, "reason": "Spam in public stories"})
 
     banned: bool
     reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""

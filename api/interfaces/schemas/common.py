@@ -4,17 +4,36 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from core.paging import PageRequest
+from core.text import has_visible
+
+
+def visible(text: str) -> str:
+    """The text, if it shows a character (API.md §4); else a 2001 naming the field."""
+    if not has_visible(text):
+        raise PydanticCustomError("invisible", "must contain a visible character (not only "
+                                               "spaces, zero-width or control characters)")
+    return text
+
 
 Visibility = Literal["draft", "private", "public"]
 WorldType = Literal["fantasy", "sci-fi", "modern", "historical", "custom"]
 CollaboratorRole = Literal["viewer", "editor"]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Language = Literal["vi", "en"]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
+                 AfterValidator(visible)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                  AfterValidator(visible)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+
+
+def example(body: dict) -> ConfigDict:
+    """A model config carrying the body's example for the Swagger spec (extra stays forbidden)."""
+    return ConfigDict(extra="forbid", json_schema_extra={"examples": [body]})
 
 
 class StrictModel(BaseModel):

@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints
 from core.models.entity import ENTITY_TYPES
 from core.models.location import LOCATION_TYPES
 from core.relationships import RELATIONSHIP_TYPES
-from interfaces.schemas.common import Id, Name, PageQuery, StrictModel, Versioned
+from interfaces.schemas.common import Id, Name, PageQuery, StrictModel, Versioned, example
 
 EntityType = Literal[ENTITY_TYPES]
 LocationType = Literal[LOCATION_TYPES]
@@ -39,6 +39,13 @@ class Coordinates(StrictModel):
 class EntityCreate(StrictModel):
     """A new character, creature, faction or item."""
 
+    model_config = example({
+        "name": "Nguyễn Trãi", "aliases": ["Ức Trai"], "entity_type": "character",
+        "description": "Scholar and strategist of the Lam Sơn uprising.",
+        "attributes": {"born": 1380, "title": "Quan Phục hầu"},
+        "relationships": [{"target_entity_id": "<entity_id>", "type": "ally",
+                           "label": "sworn at Lũng Nhai"}]})
+
     name: Name
     aliases: Aliases = Field(default_factory=list)
     entity_type: EntityType = "character"
@@ -52,6 +59,8 @@ class EntityCreate(StrictModel):
 class EntityUpdate(Versioned):
     """Fields to change; `relationships` replaces the whole list (and its mirrors)."""
 
+    model_config = example({"description": "Author of the Bình Ngô đại cáo.", "version": 3})
+
     name: Name | None = None
     aliases: Aliases | None = None
     entity_type: EntityType | None = None
@@ -62,6 +71,11 @@ class EntityUpdate(Versioned):
 
 class LocationCreate(StrictModel):
     """A new place."""
+
+    model_config = example({"name": "Thăng Long", "aliases": ["Hà Nội"],
+                            "location_type": "city", "description": "The capital by the river.",
+                            "coordinates": {"x": 120.5, "y": 210},
+                            "parent_location_id": None})
 
     name: Name
     aliases: Aliases = Field(default_factory=list)
@@ -75,6 +89,9 @@ class LocationCreate(StrictModel):
 class LocationUpdate(Versioned):
     """Fields to change; null clears coordinates or the parent."""
 
+    model_config = example({"coordinates": {"x": 130, "y": 205}, "parent_location_id": None,
+                            "version": 2})
+
     name: Name | None = None
     aliases: Aliases | None = None
     location_type: LocationType | None = None
@@ -86,6 +103,9 @@ class LocationUpdate(Versioned):
 
 class StoryLinks(StrictModel):
     """What to link to a story: ids, or names and aliases (created when asked)."""
+
+    model_config = example({"entity_ids": ["<entity_id>"], "names": ["Lê Lợi", "Lam Sơn"],
+                            "create_missing": True})
 
     one_of: ClassVar[tuple] = ("entity_ids", "location_ids", "names")
     entity_ids: list[Id] = Field(default_factory=list, max_length=200)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from interfaces.schemas.common import CollaboratorRole, Visibility, WorldType
+from interfaces.schemas.common import CollaboratorRole, Language, Visibility, WorldType
 from interfaces.schemas.stories import WorldTime
 from interfaces.schemas.worlds import Calendar
 
@@ -79,6 +79,7 @@ class WorldSummaryOut(Out):
     excerpt: str
     world_type: WorldType
     visibility: Visibility
+    language: Language
     owner_id: str
     owner_username: str | None
     collaborators: list[CollaboratorOut]
@@ -96,6 +97,7 @@ class WorldOut(Out):
     description: str
     world_type: WorldType
     visibility: Visibility
+    language: Language
     owner_id: str
     owner_username: str | None
     collaborators: list[CollaboratorOut]

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from interfaces.schemas.common import (Id, PageQuery, ShortText, StrictModel, Title, Versioned,
-                                       Visibility)
+                                       Visibility, example)
 
 
 class WorldTime(StrictModel):
@@ -30,6 +30,12 @@ class WorldTime(StrictModel):
 class StoryCreate(StrictModel):
     """A new story in a world; private (or its world's lower visibility) by default."""
 
+    model_config = example({"world_id": "<world_id>", "title": "Dời đô",
+                            "content": "Năm 1010, nhà vua dời đô về Đại La.",
+                            "summary": "The move of the capital.", "genre": "historical",
+                            "visibility": "private", "order": 1,
+                            "world_time": {"year": 1010, "month": 7, "precision": "approximate"}})
+
     world_id: Id
     title: Title
     content: str = Field("", max_length=2_000_000)
@@ -43,6 +49,9 @@ class StoryCreate(StrictModel):
 
 class StoryUpdate(Versioned):
     """Fields to change; those left out keep their value (`world_time: null` clears it)."""
+
+    model_config = example({"title": "Chiếu dời đô", "summary": "The edict and the move.",
+                            "version": 4})
 
     title: Title | None = None
     content: str | None = Field(None, max_length=2_000_000)

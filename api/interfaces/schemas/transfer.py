@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+import re
+from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import (AliasChoices, BaseModel, ConfigDict, Discriminator, Field, RootModel,
-                      StringConstraints, Tag)
+from pydantic import (AliasChoices, BaseModel, BeforeValidator, ConfigDict, Discriminator,
+                      Field, RootModel, StringConstraints, Tag)
 
 from core.models.event import EVENT_KINDS
-from interfaces.schemas.common import (Id, Name, QueryModel, StrictModel, Title, Visibility,
-                                       WorldType)
+from interfaces.schemas.common import (Id, Language, Name, QueryModel, StrictModel, Title,
+                                       Visibility, WorldType)
 from interfaces.schemas.content import (Description, EntityCreate, LocationCreate,
                                         RelationshipType)
 from interfaces.schemas.stories import WorldTime
@@ -51,6 +52,7 @@ class BundleWorld(Stamped):
     description: str = Field("", max_length=50_000)
     world_type: WorldType = "fantasy"
     visibility: Visibility = "private"
+    language: Language = "vi"
     calendar: Calendar | None = None
 
 
@@ -81,6 +83,8 @@ class BundleRelationship(StrictModel):
 class BundleEntity(EntityCreate, Stamped):
     """A character, creature, faction or item, with its id inside the bundle."""
 
+    model_config = ConfigDict(json_schema_extra=None)     # not EntityCreate's example
+
     entity_id: Id
     relationships: Annotated[list[BundleRelationship], Field(max_length=5000)] = Field(
         default_factory=list)
@@ -89,6 +93,8 @@ class BundleEntity(EntityCreate, Stamped):
 
 class BundleLocation(LocationCreate, Stamped):
     """A place, maybe inside another place of the bundle."""
+
+    model_config = ConfigDict(json_schema_extra=None)     # not LocationCreate's example
 
     location_id: Id
     source: Source = Field(default_factory=Source)
@@ -172,12 +178,38 @@ class LorebookEntry(BaseModel):
     extensions: LorebookExtensions | None = None
 
 
+def _entries_by_label(entries):
+    """Entries given as a list are labelled by their position, as a dict's are by uid."""
+    return {str(i): entry for i, entry in enumerate(entries)} if isinstance(entries, list) \
+        else entries
+
+
 class Lorebook(BaseModel):
     """SillyTavern World Info: entries keyed by uid (a list is accepted too)."""
 
     model_config = ConfigDict(extra="ignore")
     name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = None
-    entries: dict[str, LorebookEntry] | list[LorebookEntry]
+    entries: Annotated[dict[str, LorebookEntry], BeforeValidator(_entries_by_label)] = Field(
+        description="An object of entries by uid, or a list of entries")
+
+
+def _file_stem(value):
+    """A file name without its folders and its .json/.lorebook extensions."""
+    if not isinstance(value, str):
+        return value
+    stem = re.split(r"[\\/]", value.strip())[-1]
+    while re.search(r"\.(json|lorebook)$", stem, re.IGNORECASE):
+        stem = stem.rsplit(".", 1)[0]
+    return stem
+
+
+class ImportQuery(QueryModel):
+    """What the file was called, for a lorebook that does not name itself."""
+
+    name: Annotated[Name, BeforeValidator(_file_stem)] | None = Field(None, description=(
+        "The file's name (e.g. `Eldoria.lorebook.json`): a lorebook without a `name` of its "
+        "own becomes a world of this name, .json/.lorebook extensions removed. Same rules as "
+        "a world name (1-120 characters, something visible). Bundles keep their world name."))
 
 
 def _import_kind(data) -> str | None:
@@ -190,6 +222,13 @@ def _import_kind(data) -> str | None:
 
 class WorldImport(RootModel):
     """A Storyloom bundle (has `format`) or a SillyTavern lorebook (has `entries`)."""
+
+    # Field errors name paths inside the file, without the union's tag (bundle/lorebook).
+    error_path_skip: ClassVar[int] = 1
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "name": "Eldoria lore", "entries": {"0": {
+            "key": ["Ari", "the Fox"], "comment": "Ari",
+            "content": "A cunning thief of the river towns."}}}]})
 
     root: Annotated[Union[Annotated[WorldBundle, Tag("bundle")],
                           Annotated[Lorebook, Tag("lorebook")]],
