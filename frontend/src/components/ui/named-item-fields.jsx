@@ -23,7 +23,7 @@ export function NamedItemFields({ form, labelPrefix, typeName, typeOptions, limi
           value={values.name}
           onChange={set('name')}
           error={message('name')}
-          maxLength={limits.name + 20}
+          maxLength={limits.name}
           autoFocus={autoFocus}
           required
         />
