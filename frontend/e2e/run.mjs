@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 // More flows live in their own modules: each exports `async function run(ctx)`, given the
 // helpers below (ctx.step, ctx.check, ctx.newPage, ...) and ctx.server / ctx.browser.
-const FLOW_MODULES = [];
+const FLOW_MODULES = ['./desk-app.mjs'];
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');

@@ -29,7 +29,7 @@ function Dashboard() {
           </>
         )}
       />
-      <div className="grid gap-8 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-3">
         <div className="flex min-w-0 flex-col gap-8 lg:col-span-2">
           <MyWorlds canCreate={canCreate} />
           <SharedWorlds />

@@ -20,7 +20,7 @@ export function SharedWorlds() {
       {query.isError ? (
         <ErrorState error={query.error} onRetry={query.refetch} />
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2" data-testid="shared-worlds">
+        <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="shared-worlds">
           {query.data.items.map((world) => (
             <li key={world.world_id} className="card min-w-0 border border-base-300 bg-base-100 transition hover:shadow-md">
               <div className="card-body min-w-0 gap-1 p-4">

@@ -124,7 +124,7 @@ export function WorldForm({ world: loaded, canManage = true, onSubmit, onCancel,
         autoFocus={!world}
         required
       />
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <SelectField
           label={t('worldForm.type')}
           name="world_type"
@@ -183,7 +183,7 @@ export function WorldForm({ world: loaded, canManage = true, onSubmit, onCancel,
             </div>
           </div>
           {generate && (
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               {Object.entries(GENERATE_LIMITS).map(([key, max]) => (
                 <TextField
                   key={key}
