@@ -161,6 +161,33 @@ export async function run(ctx) {
     await second.close();
   });
 
+  await step('at 375 px a toast covers no control (a form\'s submit button at the bottom of the screen)', async () => {
+    const owner = await registerViaApi('toaster');
+    const world = (await api('POST', '/worlds', { token: owner.token, body: { name: 'Thế giới thử thông báo' } })).world;
+    const context = await signedInContext(ctx, owner.token, ctx.mobile);
+    const page = await newPage(context, 'toast');
+    await page.goto(`${base}/worlds/${world.world_id}`);
+    const panel = page.getByRole('region', { name: 'Chế độ hiển thị' }).or(page.locator('section', { hasText: 'Chế độ hiển thị' })).first();
+    await panel.getByText('Bản nháp', { exact: true }).click();
+    const save = panel.getByRole('button', { name: 'Lưu', exact: true });
+    await save.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await save.click();
+    const toast = page.getByTestId('toast').first();
+    await toast.waitFor();
+    await page.waitForTimeout(200);
+    const covered = await page.evaluate(() => {
+      const notice = document.querySelector('[data-testid="toast"]').getBoundingClientRect();
+      const over = (r) => r.left < notice.right && notice.left < r.right && r.top < notice.bottom && notice.top < r.bottom;
+      return [...document.querySelectorAll('header a, header button, header select, form button, form input, form select, form textarea, .sticky')]
+        .filter((el) => !el.closest('[data-testid="toast"]'))
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && over(r); })
+        .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`);
+    });
+    check(covered.length === 0, `the toast covers: ${covered.join(', ')}`);
+    check(await page.getByRole('status').filter({ has: toast }).getAttribute('aria-live') === 'polite', 'the toast region is not aria-live polite');
+    await context.close();
+  });
+
   await step('at 320 px a 200-character unbroken name widens no page', async () => {
     const owner = await registerViaApi('longname');
     const long = (letter) => letter.repeat(200);
