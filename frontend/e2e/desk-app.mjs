@@ -224,6 +224,23 @@ export async function run(ctx) {
     await context.close();
   });
 
+  await step('a world\'s language: chosen on the form, kept by the API', async () => {
+    const owner = await registerViaApi('lang');
+    const context = await signedInContext(ctx, owner.token);
+    const page = await newPage(context, 'language');
+    await page.goto(`${base}/worlds/new`);
+    check(await page.getByLabel('Ngôn ngữ của thế giới').inputValue() === 'vi', 'a new world in the Vietnamese interface is not Vietnamese');
+    await page.getByLabel('Tên thế giới').fill('Camelot');
+    await page.getByLabel('Ngôn ngữ của thế giới').selectOption('en');
+    await page.getByRole('button', { name: 'Tạo thế giới' }).click();
+    await page.getByRole('heading', { name: 'Camelot', level: 1 }).waitFor();
+    const id = new URL(page.url()).pathname.split('/')[2];
+    check((await api('GET', `/worlds/${id}`, { token: owner.token })).world.language === 'en', 'the world is not in English');
+    await page.goto(`${base}/worlds/${id}/edit`);
+    check(await page.getByLabel('Ngôn ngữ của thế giới').inputValue() === 'en', 'the edit form does not show English');
+    await context.close();
+  });
+
   await step('import: a bad file explains itself in place; a lorebook without a name takes the file\'s', async () => {
     const owner = await registerViaApi('importer');
     const context = await signedInContext(ctx, owner.token);
