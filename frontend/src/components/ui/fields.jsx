@@ -11,7 +11,7 @@ function LengthCounter({ value, max }) {
   const count = typeof value === 'string' ? value.length : 0;
   if (!max || count < max * COUNTER_FROM) return null;
   return (
-    <p className={`text-right text-xs tabular-nums ${count >= max ? 'text-warning-content' : 'text-base-content/60'}`} data-testid="length-counter">
+    <p className={`text-right text-xs tabular-nums ${count >= max ? 'text-error' : 'text-base-content/60'}`} data-testid="length-counter">
       {t('desk.limits.count', { count, max })}
     </p>
   );
