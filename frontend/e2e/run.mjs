@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 // More flows live in their own modules: each exports `async function run(ctx)`, given the
 // helpers below (ctx.step, ctx.check, ctx.newPage, ...) and ctx.server / ctx.browser.
-const FLOW_MODULES = ['./desk-editor.mjs', './desk-reader.mjs'];
+const FLOW_MODULES = ['./desk-editor.mjs', './desk-reader.mjs', './desk-app.mjs'];
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -595,7 +595,7 @@ async function worldModelFlows() {
     await input.setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": oops') });
     await page.getByRole('alert').filter({ hasText: 'Tệp này không phải JSON hợp lệ.' }).waitFor();
     await input.setInputFiles({ name: 'khac.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
-    await page.getByRole('alert').filter({ hasText: 'Đây không phải tệp xuất của Storyloom hay lorebook SillyTavern.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Tệp này không ở định dạng Storyloom đọc được.' }).waitFor();
     await input.setInputFiles({ name: 'sai.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "storyloom.world", "version": 1, "world": {"name": ""}}') });
     await page.getByRole('alert').filter({ hasText: 'Tệp có dữ liệu không hợp lệ nên không có gì được tạo.' }).waitFor();
 

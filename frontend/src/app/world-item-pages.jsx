@@ -9,6 +9,7 @@ import { useNavigate, useOutletContext, useParams } from 'react-router';
 import { LoadingState } from '../components/ui/loading-state';
 import { ErrorState } from '../components/ui/error-state';
 import { NotFoundState } from '../components/ui/not-found-state';
+import { NoAccessState } from '../components/ui/no-access-state';
 import { useToast } from '../components/ui/toast';
 import { useDocumentTitle } from '../hooks/use-document-title';
 
@@ -64,7 +65,7 @@ export function EditWorldItemPage({ useItem, useUpdate, mutateArgs, param, ns, l
 
   if (state) return state;
   if (!item.permissions?.edit) {
-    return <NotFoundState title={t(`${ns}.noEdit.title`)} body={t(`${ns}.noEdit.body`)} backTo={detail} backLabel={t(`${ns}.back`)} />;
+    return <NoAccessState title={t(`${ns}.noEdit.title`)} body={t(`${ns}.noEdit.body`)} backTo={detail} backLabel={t(`${ns}.back`)} />;
   }
   return (
     <FormCard title={t(`${ns}.editTitle`, { name: item.name })}>
@@ -102,7 +103,7 @@ export function NewWorldItemPage({ useCreate, itemId, ns, listPath, titleKey, re
   });
   useDocumentTitle(t(titleKey, { world: world.name }));
   if (!world.permissions?.edit) {
-    return <NotFoundState title={t('worlds.noEdit.title')} body={t('worlds.noEdit.body')} backTo={base} backLabel={t(`${ns}.backToList`)} />;
+    return <NoAccessState title={t('worlds.noEdit.title')} body={t('worlds.noEdit.body')} backTo={base} backLabel={t(`${ns}.backToList`)} />;
   }
   return (
     <FormCard title={t(`${ns}.newTitle`)}>

@@ -4,8 +4,8 @@
  * in the user's current language. 1001/1002/1005 end the session.
  */
 import i18n from './i18n';
-import { clearToken, getToken } from './auth-storage';
-import { announceSignedOut } from './session';
+import { getToken } from './auth-storage';
+import { endSession } from './session';
 
 export const API_BASE = '/api';
 const SUCCESS = '0000';
@@ -93,13 +93,19 @@ async function send(path, params, init) {
   }
 }
 
-/** The error as given; a code that ends the session also signs out the caller who sent `token`. */
+/**
+ * The error as given; a code that ends the session also ends the session of `token` (the one
+ * the request carried). Concurrent failures carry the same token: only the first one finds it
+ * still current, so the user is signed out, told and redirected once.
+ */
 function endingSessionOn(error, token) {
-  if (SIGN_OUT_CODES.has(error.errorCode) && token) {
-    clearToken();
-    announceSignedOut(error.errorCode);
-  }
+  if (SIGN_OUT_CODES.has(error.errorCode) && token) endSession(token, error.errorCode);
   return error;
+}
+
+/** Whether an error is one that ended (or would end) the session: pages show no "not found" for it. */
+export function isSessionError(error) {
+  return error instanceof ApiError && SIGN_OUT_CODES.has(error.errorCode);
 }
 
 export async function apiRequest(path, { method = 'GET', body, params, signal, headers = {} } = {}) {

@@ -26,3 +26,22 @@ export function checkNameAndAliases({ name, aliases, aliasText }, { nameMax, ali
   if (all.length > aliasesMax) errors.aliases = 'aliasesForm.tooMany';
   return { name: trimmed, aliases: all, pendingAlias, errors };
 }
+
+/**
+ * After a 3004 (someone else saved first): the values the form shows on reload. A field the user
+ * changed (its value differs from what the form was loaded with, `loaded`) keeps what they typed;
+ * every other field takes the resource as it is now (`current`).
+ */
+export function keepEdits(values, loaded, current) {
+  const out = { ...values };
+  Object.keys(current).forEach((key) => {
+    if (same(values[key], loaded[key])) out[key] = current[key];
+  });
+  return out;
+}
+
+/** The body of an edit: the changes and, when there are any, the version they were based on. */
+export function withVersion(changes, version) {
+  if (!Object.keys(changes).length || version === undefined || version === null) return changes;
+  return { ...changes, version };
+}

@@ -4,6 +4,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { server } from './server';
 import i18n from '../lib/i18n';
 import { __resetTokenForTests } from '../lib/auth-storage';
+import { __resetSessionForTests } from '../lib/session';
 
 // Pages load lazily (a dynamic import per page): give them time on a busy 2-core machine.
 configure({ asyncUtilTimeout: 10_000 });
@@ -22,6 +23,7 @@ beforeEach(async () => {
   console.warn = (...args) => { consoleProblems.push(['warn', args]); };
   window.localStorage.clear();
   __resetTokenForTests();
+  __resetSessionForTests();
   await i18n.changeLanguage('vi');
 });
 afterEach(() => {

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Navbar } from './navbar';
+import { SessionGuard } from '../session-guard';
 import { LoadingState } from '../../components/ui/loading-state';
 
 /** Navbar, the page and a footer; focus moves to the page on navigation. */
@@ -30,6 +31,7 @@ export function AppLayout() {
           <div className="h-full w-1/3 animate-[loading-bar_1s_ease-in-out_infinite] bg-primary" />
         </div>
       )}
+      <SessionGuard />
       <Navbar />
       <main id="main" ref={main} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8">
         <Suspense fallback={<LoadingState />}>

@@ -6,7 +6,7 @@ import { ADMIN_AREA_ROLES } from '../../features/admin/constants';
 import { PageHeader } from '../../components/ui/page-header';
 import { LoadingState } from '../../components/ui/loading-state';
 import { ErrorState } from '../../components/ui/error-state';
-import { NotFoundState } from '../../components/ui/not-found-state';
+import { NoAccessState } from '../../components/ui/no-access-state';
 import { RouteTabs, TabPanel } from '../../components/ui/route-tabs';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 
@@ -28,11 +28,11 @@ export default function AdminPage() {
   const me = useMe();
   const user = me.data;
   const allowed = Boolean(user && ADMIN_AREA_ROLES.includes(user.role));
-  useDocumentTitle(allowed ? undefined : me.isPending ? t('titles.admin') : t('titles.notFound'));
+  useDocumentTitle(allowed ? undefined : t('titles.admin'));
 
   if (me.isPending) return <LoadingState />;
   if (me.isError) return <ErrorState error={me.error} onRetry={me.refetch} />;
-  if (!allowed) return <NotFoundState title={t('admin.forbidden.title')} body={t('admin.forbidden.body')} />;
+  if (!allowed) return <NoAccessState title={t('desk.noAccess.admin.title')} body={t('desk.noAccess.admin.body')} backTo="/" backLabel={t('desk.noAccess.home')} />;
 
   const isAdmin = user.role === 'admin';
   const tabs = adminTabs(t);

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useMe } from '../../features/auth/api/get-me';
 import { Landing } from '../../features/dashboard/components/landing';
 import { MyWorlds } from '../../features/dashboard/components/my-worlds';
+import { SharedWorlds } from '../../features/dashboard/components/shared-worlds';
 import { RecentStories } from '../../features/dashboard/components/recent-stories';
 import { QuotasCard } from '../../features/dashboard/components/quotas-card';
 import { PageHeader } from '../../components/ui/page-header';
@@ -28,9 +29,10 @@ function Dashboard() {
           </>
         )}
       />
-      <div className="grid gap-8 lg:grid-cols-3">
-        <div className="flex flex-col gap-8 lg:col-span-2">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-3">
+        <div className="flex min-w-0 flex-col gap-8 lg:col-span-2">
           <MyWorlds canCreate={canCreate} />
+          <SharedWorlds />
           <RecentStories />
         </div>
         <aside className="flex flex-col gap-6">

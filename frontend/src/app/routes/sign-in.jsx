@@ -3,7 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useIsSignedIn } from '../../lib/session';
-import { safeNext } from '../require-auth';
+import { safeNext } from '../../lib/safe-next';
 
 export default function SignInPage() {
   const { t } = useTranslation();

@@ -8,6 +8,7 @@ import { DeleteStoryButton } from '../../features/stories/components/delete-stor
 import { LoadingState } from '../../components/ui/loading-state';
 import { ErrorState } from '../../components/ui/error-state';
 import { NotFoundState } from '../../components/ui/not-found-state';
+import { NoAccessState } from '../../components/ui/no-access-state';
 import { useToast } from '../../components/ui/toast';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 
@@ -33,7 +34,7 @@ export default function EditStoryPage() {
       : <ErrorState error={query.error} onRetry={query.refetch} />;
   }
   if (!story.permissions?.edit) {
-    return <NotFoundState title={t('stories.noEdit.title')} body={t('stories.noEdit.body')} backTo={`/stories/${storyId}`} backLabel={t('stories.read')} />;
+    return <NoAccessState title={t('desk.noAccess.storyEdit.title')} body={t('desk.noAccess.storyEdit.body')} backTo={`/stories/${storyId}`} backLabel={t('stories.read')} />;
   }
   return (
     <StoryEditor

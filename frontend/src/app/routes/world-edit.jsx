@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/ui/page-header';
 import { LoadingState } from '../../components/ui/loading-state';
 import { ErrorState } from '../../components/ui/error-state';
 import { NotFoundState } from '../../components/ui/not-found-state';
+import { NoAccessState } from '../../components/ui/no-access-state';
 import { useToast } from '../../components/ui/toast';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 
@@ -32,7 +33,7 @@ export default function EditWorldPage() {
   }
   const world = query.data;
   if (!world.permissions?.edit) {
-    return <NotFoundState title={t('worlds.noEdit.title')} body={t('worlds.noEdit.body')} backTo={`/worlds/${worldId}`} backLabel={t('worlds.backToWorld')} />;
+    return <NoAccessState title={t('worlds.noEdit.title')} body={t('worlds.noEdit.body')} backTo={`/worlds/${worldId}`} backLabel={t('worlds.backToWorld')} />;
   }
   return (
     <div className="mx-auto max-w-3xl">

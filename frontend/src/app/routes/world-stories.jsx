@@ -14,7 +14,7 @@ export default function WorldStoriesTab() {
   const permissions = world.permissions ?? {};
   const showSharing = signedIn && (permissions.manage || (world.collaborators ?? []).length > 0);
   return (
-    <div className="grid gap-8 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-3">
       <div className="lg:col-span-2">
         <WorldStories
           worldId={world.world_id}

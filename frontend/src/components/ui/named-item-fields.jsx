@@ -16,14 +16,14 @@ export function NamedItemFields({ form, labelPrefix, typeName, typeOptions, limi
   const { t } = useTranslation();
   return (
     <>
-      <div className="grid gap-5 sm:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <TextField
           label={t(`${labelPrefix}.name`)}
           name="name"
           value={values.name}
           onChange={set('name')}
           error={message('name')}
-          maxLength={limits.name + 20}
+          maxLength={limits.name}
           autoFocus={autoFocus}
           required
         />

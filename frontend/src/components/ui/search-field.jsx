@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { LIMITS } from '../../lib/limits';
 
 /** A labelled search box with a magnifier and a spinner while results are on their way. */
 export function SearchField({ label, value, onChange, placeholder, busy = false, className = '' }) {
@@ -18,6 +19,7 @@ export function SearchField({ label, value, onChange, placeholder, busy = false,
           value={value}
           onChange={(event) => onChange(event.target.value)}
           autoComplete="off"
+          maxLength={LIMITS.search}
         />
         {busy && <span className="loading loading-spinner loading-xs" aria-hidden="true" />}
       </label>

@@ -53,7 +53,7 @@ export function TagInput({ label, value, onChange, hint, error, placeholder, max
           value={text}
           placeholder={full ? '' : placeholder}
           disabled={full}
-          maxLength={maxLength * 2}
+          maxLength={maxLength}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy}
           onChange={(event) => {

@@ -1,3 +1,5 @@
+import { LIMITS } from '../../lib/limits';
+
 /** The values the API accepts for an entity's type and its relationships (API notes, issue 4). */
 export const ENTITY_TYPES = ['character', 'creature', 'faction', 'item', 'other'];
 
@@ -27,10 +29,11 @@ export function inverseOf(type) {
   return INVERSE_RELATIONSHIPS[type] ?? type;
 }
 
-export const NAME_MAX = 120;
-export const ALIASES_MAX = 20;
-export const ATTRIBUTES_MAX = 50;
-export const ATTRIBUTE_NAME_MAX = 60;
-export const ATTRIBUTE_TEXT_MAX = 500;
-export const LABEL_MAX = 120;
-export const DESCRIPTION_MAX = 20_000;
+// The API's limits (src/lib/limits.js, checked against the backend schemas by a test).
+export const NAME_MAX = LIMITS.entityName;
+export const ALIASES_MAX = LIMITS.aliases;
+export const ATTRIBUTES_MAX = LIMITS.attributes;
+export const ATTRIBUTE_NAME_MAX = LIMITS.attributeName;
+export const ATTRIBUTE_TEXT_MAX = LIMITS.attributeText;
+export const LABEL_MAX = LIMITS.relationshipLabel;
+export const DESCRIPTION_MAX = LIMITS.entityDescription;

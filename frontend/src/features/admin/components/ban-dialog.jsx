@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { FormError } from '../../../components/ui/error-state';
+import { LIMITS } from '../../../lib/limits';
 
-export const REASON_MAX = 500;
+export const REASON_MAX = LIMITS.banReason;
 
 /** Ban (with an optional reason) or unban one user, after confirming. */
 export function BanDialog({ user, open, pending, error, onCancel, onConfirm }) {

@@ -129,7 +129,10 @@ describe('admin users', () => {
   it('keeps everyone else out, and shows the admin link only to staff', async () => {
     setup(writer);
     renderApp('/admin');
-    expect(await screen.findByRole('heading', { name: 'Trang này chỉ dành cho quản trị viên' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Bạn không được vào khu vực quản trị', level: 1 })).toBeInTheDocument();
+    // Not a "404": the page exists, the account may not use it; a way back is offered.
+    expect(screen.queryByText('404')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Về bảng điều khiển' })).toHaveAttribute('href', '/');
     expect(screen.queryByRole('link', { name: 'Quản trị' })).not.toBeInTheDocument();
   });
 

@@ -142,12 +142,13 @@ describe('session', () => {
     window.localStorage.setItem('storyloom.token', 'expired');
     const { __resetTokenForTests } = await import('../../../lib/auth-storage');
     __resetTokenForTests();
-    renderApp('/');
+    const { router } = renderApp('/');
 
-    expect(await screen.findByText('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.')).toBeInTheDocument();
+    expect(await screen.findByText('Phiên đăng nhập đã kết thúc — vui lòng đăng nhập lại')).toBeInTheDocument();
     expect(getToken()).toBeNull();
-    // Signed out, the home page is the public landing page with its sign-in links.
-    expect(await screen.findByRole('heading', { name: 'Dệt nên thế giới của bạn, từng sợi chỉ một' })).toBeInTheDocument();
+    // Signed out, they are asked to sign in again, and come back here afterwards.
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeInTheDocument();
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe('/sign-in?next=%2F');
   });
 
   it('signs out from the account menu', async () => {

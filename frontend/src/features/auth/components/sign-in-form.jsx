@@ -5,6 +5,7 @@ import { checkRequired } from '../validation';
 import { useCheckedForm } from '../hooks/use-checked-form';
 import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
 import { TextField } from '../../../components/ui/fields';
+import { LIMITS } from '../../../lib/limits';
 import { FormError } from '../../../components/ui/error-state';
 import { AuthCard } from './auth-card';
 
@@ -40,6 +41,7 @@ export function SignInForm({ onSuccess }) {
           value={values.identifier}
           onChange={update('identifier')}
           error={identifierError}
+          maxLength={LIMITS.email}
           autoFocus
         />
         <TextField
@@ -50,6 +52,7 @@ export function SignInForm({ onSuccess }) {
           value={values.password}
           onChange={update('password')}
           error={passwordError}
+          maxLength={LIMITS.password}
         />
         <button type="submit" className="btn btn-primary mt-2" disabled={loginMutation.isPending}>
           {loginMutation.isPending && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}

@@ -5,6 +5,7 @@ import { checkEmail, checkPassword, checkUsername } from '../validation';
 import { useCheckedForm } from '../hooks/use-checked-form';
 import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
 import { TextField } from '../../../components/ui/fields';
+import { LIMITS } from '../../../lib/limits';
 import { FormError } from '../../../components/ui/error-state';
 import { AuthCard } from './auth-card';
 
@@ -52,6 +53,7 @@ export function SignUpForm({ onSuccess }) {
           onChange={update('username')}
           hint={t('auth.hints.username')}
           error={errorFor('username')}
+          maxLength={LIMITS.username}
           autoFocus
         />
         <TextField
@@ -62,6 +64,7 @@ export function SignUpForm({ onSuccess }) {
           value={values.email}
           onChange={update('email')}
           error={errorFor('email')}
+          maxLength={LIMITS.email}
         />
         <TextField
           label={t('auth.fields.displayName')}
@@ -71,6 +74,7 @@ export function SignUpForm({ onSuccess }) {
           onChange={update('displayName')}
           hint={t('auth.hints.displayName')}
           error={errorFor('displayName')}
+          maxLength={LIMITS.displayName}
         />
         <TextField
           label={t('auth.fields.password')}
@@ -81,6 +85,7 @@ export function SignUpForm({ onSuccess }) {
           onChange={update('password')}
           hint={t('auth.hints.password')}
           error={errorFor('password')}
+          maxLength={LIMITS.password}
         />
         <button type="submit" className="btn btn-primary mt-2" disabled={registerMutation.isPending}>
           {registerMutation.isPending && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}

@@ -5,13 +5,14 @@ import { API, ok, server } from '../../../test/server';
 import { makeStory, makeUser, makeWorld, page } from '../../../test/fixtures';
 import { renderApp, signIn } from '../../../test/render';
 
-function dashboardApi(user, worlds = [], stories = []) {
+function dashboardApi(user, worlds = [], stories = [], shared = []) {
   const seen = [];
   server.use(
     http.get(`${API}/auth/me`, () => ok({ user })),
     http.get(`${API}/worlds`, ({ request }) => {
-      seen.push(Object.fromEntries(new URL(request.url).searchParams));
-      return ok(page(worlds));
+      const params = Object.fromEntries(new URL(request.url).searchParams);
+      seen.push(params);
+      return ok(page(params.scope === 'shared' ? shared : worlds));
     }),
     http.get(`${API}/stories`, ({ request }) => {
       seen.push(Object.fromEntries(new URL(request.url).searchParams));
@@ -44,6 +45,24 @@ describe('dashboard', () => {
       expect.objectContaining({ scope: 'mine' }),
       expect.objectContaining({ scope: 'mine', page_size: '5' }),
     ]));
+  });
+
+  it('shows the worlds shared with me beside my own, with their owner and my role', async () => {
+    dashboardApi(
+      makeUser(),
+      [makeWorld({ world_id: 'w1', name: 'Avalon' })],
+      [],
+      [makeWorld({ world_id: 'w9', name: 'Lạc Việt', owner_username: 'minh', my_role: 'editor', owner_id: 'user_9' })],
+    );
+    signIn();
+    renderApp('/');
+
+    const shared = await screen.findByRole('region', { name: 'Được chia sẻ với bạn' });
+    expect(within(shared).getByRole('link', { name: 'Lạc Việt' })).toHaveAttribute('href', '/worlds/w9');
+    expect(within(shared).getByText('Chủ sở hữu: minh')).toBeInTheDocument();
+    expect(within(shared).getByText('Biên tập')).toBeInTheDocument();
+    expect(within(shared).queryByRole('link', { name: 'Avalon' })).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Thế giới của tôi' })).toHaveTextContent('Avalon');
   });
 
   it('invites a new user to create a first world', async () => {

@@ -29,12 +29,12 @@ export function MyWorlds({ canCreate = true }) {
           action={canCreate ? <Link to="/worlds/new" className="btn btn-primary">{t('worlds.create')}</Link> : null}
         />
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2">
+        <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {query.data.items.map((world) => (
-            <li key={world.world_id} className="card border border-base-300 bg-base-100 transition hover:shadow-md">
-              <div className="card-body gap-1 p-4">
-                <div className="flex items-center justify-between gap-2">
-                  <Link to={`/worlds/${world.world_id}`} className="link link-hover truncate font-semibold">{world.name}</Link>
+            <li key={world.world_id} className="card min-w-0 border border-base-300 bg-base-100 transition hover:shadow-md">
+              <div className="card-body min-w-0 gap-1 p-4">
+                <div className="flex min-w-0 items-center justify-between gap-2">
+                  <Link to={`/worlds/${world.world_id}`} className="link link-hover min-w-0 truncate font-semibold">{world.name}</Link>
                   <VisibilityBadge visibility={world.visibility} />
                 </div>
                 <p className="text-xs text-base-content/60">

@@ -73,7 +73,7 @@ export function AttributesEditor({ rows, onChange, errors = {}, serverError }) {
                     aria-label={t('attributes.key', { n })}
                     placeholder={t('attributes.keyPlaceholder')}
                     value={row.key}
-                    maxLength={ATTRIBUTE_NAME_MAX + 10}
+                    maxLength={ATTRIBUTE_NAME_MAX}
                     aria-invalid={error ? 'true' : undefined}
                     aria-describedby={error ? errorId : undefined}
                     onChange={(event) => update(row.id, { key: event.target.value })}
@@ -93,6 +93,7 @@ export function AttributesEditor({ rows, onChange, errors = {}, serverError }) {
                     placeholder={row.kind === 'number' ? '42' : t('attributes.valuePlaceholder')}
                     type="text"
                     inputMode={row.kind === 'number' ? 'decimal' : undefined}
+                    maxLength={row.kind === 'number' ? undefined : ATTRIBUTE_TEXT_MAX}
                     value={row.value}
                     aria-invalid={error ? 'true' : undefined}
                     aria-describedby={error ? errorId : undefined}

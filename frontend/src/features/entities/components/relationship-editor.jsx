@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useUpdateEntity } from '../api/update-entity';
+import { entityQueryKey } from '../api/get-entity';
+import { withVersion } from '../../../lib/form-values';
 import { INVERSE_RELATIONSHIPS, LABEL_MAX, SYMMETRIC_RELATIONSHIPS, inverseOf } from '../constants';
 import { EntityPicker } from './entity-picker';
 import { FormError } from '../../../components/ui/error-state';
@@ -29,14 +32,22 @@ export function RelationshipEditor({ worldId, entity, basePath, canEdit }) {
   const [formError, setFormError] = useState(null);
   const relationships = entity.relationships ?? [];
   const update = useUpdateEntity();
+  const queryClient = useQueryClient();
+  const conflict = update.error?.errorCode === '3004';
 
+  // The list replaces the entity's whole list: it is sent with the version it was read at. On 3004
+  // the current list is shown (the relationship being added stays in the form, to add again).
   const save = (next, { onDone, message }) => {
     update.mutate(
-      { worldId, entityId: entity.entity_id, changes: { relationships: next } },
+      { worldId, entityId: entity.entity_id, changes: withVersion({ relationships: next }, entity.version) },
       {
         onSuccess: () => {
           notify(message);
           onDone?.();
+        },
+        onError: (error) => {
+          const current = error?.errorCode === '3004' ? error.data?.current : null;
+          if (current) queryClient.setQueryData(entityQueryKey(worldId, entity.entity_id), (old) => ({ ...old, ...current }));
         },
       },
     );
@@ -160,7 +171,12 @@ export function RelationshipEditor({ worldId, entity, basePath, canEdit }) {
               })
               : t('relationships.previewEmpty')}
           </p>
-          {update.isError && !serverTargetError && <FormError error={update.error} />}
+          {conflict && (
+            <p role="alert" className="alert alert-warning alert-soft text-sm">
+              {t('desk.conflict.entity')}. {t('desk.conflict.relationships')}
+            </p>
+          )}
+          {update.isError && !conflict && !serverTargetError && <FormError error={update.error} />}
           <div className="flex justify-end">
             <button type="submit" className="btn btn-primary btn-sm" disabled={update.isPending}>
               {update.isPending && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}

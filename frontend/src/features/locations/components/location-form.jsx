@@ -6,7 +6,8 @@ import { FormError } from '../../../components/ui/error-state';
 import { NamedItemFields } from '../../../components/ui/named-item-fields';
 import { FormFooter } from '../../../components/ui/form-footer';
 import { serverFieldMessage } from '../../../lib/field-errors';
-import { changedFields, checkNameAndAliases } from '../../../lib/form-values';
+import { changedFields, checkNameAndAliases, keepEdits, withVersion } from '../../../lib/form-values';
+import { ConflictNotice, useConflict } from '../../../components/ui/conflict-notice';
 import { useNamedItemForm } from '../../../hooks/use-named-item-form';
 import { fold } from '../../../lib/text';
 import { useAllLocations } from '../api/get-locations';
@@ -51,15 +52,28 @@ const SHOWN = ['name', 'aliases', 'location_type', 'description', 'coordinates',
  * Create or edit a place: name, aliases, type, description, map coordinates (both or neither)
  * and the place it lies in. Editing sends only what changed; clearing sends null.
  */
-export function LocationForm({ worldId, location, onSubmit, onCancel, pending = false, error }) {
+export function LocationForm({ worldId, location: loaded, onSubmit, onCancel, pending = false, error }) {
   const { t } = useTranslation();
+  // The version this form edits: the one it was opened with, or the one reloaded after a 3004.
+  const [location, setLocation] = useState(loaded);
   const form = useNamedItemForm({
-    initialValues: () => initialValues(location), error, shown: SHOWN, nameErrorKey: 'locationName', nameMax: NAME_MAX, alsoClears: { x: 'coordinates', y: 'coordinates' },
+    initialValues: () => initialValues(loaded), error, shown: SHOWN, nameErrorKey: 'locationName', nameMax: NAME_MAX, alsoClears: { x: 'coordinates', y: 'coordinates' },
   });
   const { values, setValues, aliasText, setAliasText, clientErrors, setClientErrors, serverFields, hasFieldErrors, set } = form;
   const coordId = useId();
-  const [parentText, setParentText] = useState(location?.parent_name ?? '');
+  const [parentText, setParentText] = useState(loaded?.parent_name ?? '');
   const all = useAllLocations(worldId);
+  const { conflict, reload, reloaded } = useConflict(error);
+
+  // Their version in; the fields this user changed keep what they typed (the parent with its name).
+  const reloadTheirs = () => reload((current) => {
+    const theirs = { ...location, ...current };
+    const mine = initialValues(location);
+    setValues((v) => keepEdits(v, mine, initialValues(theirs)));
+    if (values.parent_location_id === mine.parent_location_id) setParentText(theirs.parent_name ?? '');
+    setLocation(theirs);
+    setClientErrors({});
+  });
 
   const excluded = useMemo(
     () => (location ? selfAndDescendants(location.location_id, all.data ?? []) : new Set()),
@@ -111,7 +125,7 @@ export function LocationForm({ worldId, location, onSubmit, onCancel, pending = 
       coordinates: location.coordinates ?? null,
       parent_location_id: location.parent_location_id ?? null,
     };
-    onSubmit(changedFields(body, base));
+    onSubmit(withVersion(changedFields(body, base), location.version));
   };
 
   const coordinatesError = clientErrors.coordinates ? t(clientErrors.coordinates, { max: COORDINATE_LIMIT }) : serverFieldMessage('coordinates', serverFields.coordinates);
@@ -119,7 +133,8 @@ export function LocationForm({ worldId, location, onSubmit, onCancel, pending = 
 
   return (
     <form className="flex flex-col gap-5" onSubmit={submit} noValidate>
-      {error && !hasFieldErrors && <FormError error={error} />}
+      <ConflictNotice kind="location" conflict={conflict} reloaded={reloaded} onReload={reloadTheirs} />
+      {error && error.errorCode !== '3004' && !hasFieldErrors && <FormError error={error} />}
       <NamedItemFields
         form={form}
         labelPrefix="locationForm"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangePassword } from '../api/change-password';
 import { TextField } from '../../../components/ui/fields';
+import { LIMITS } from '../../../lib/limits';
 import { FormError } from '../../../components/ui/error-state';
 import { useToast } from '../../../components/ui/toast';
 import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
@@ -46,6 +47,7 @@ export function ChangePasswordForm() {
       <TextField
         label={t('profile.password.old')}
         type="password"
+        maxLength={LIMITS.password}
         autoComplete="current-password"
         value={values.oldPassword}
         onChange={set('oldPassword')}
@@ -54,6 +56,7 @@ export function ChangePasswordForm() {
       <TextField
         label={t('profile.password.new')}
         type="password"
+        maxLength={LIMITS.password}
         autoComplete="new-password"
         value={values.newPassword}
         onChange={set('newPassword')}
@@ -63,6 +66,7 @@ export function ChangePasswordForm() {
       <TextField
         label={t('profile.password.confirm')}
         type="password"
+        maxLength={LIMITS.password}
         autoComplete="new-password"
         value={values.confirm}
         onChange={set('confirm')}

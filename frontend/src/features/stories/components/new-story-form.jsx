@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCreateStory } from '../api/create-story';
 import { FormError } from '../../../components/ui/error-state';
 import { serverFieldMessage } from '../../../lib/field-errors';
+import { LIMITS } from '../../../lib/limits';
 
 /** A title is all a new story needs; the writing happens in the editor. */
 export function NewStoryForm({ worldId, onCreated, onCancel }) {
@@ -34,6 +35,7 @@ export function NewStoryForm({ worldId, onCreated, onCancel }) {
           value={title}
           onChange={(event) => { setTitle(event.target.value); setMissing(false); }}
           placeholder={t('stories.newTitlePlaceholder')}
+          maxLength={LIMITS.storyTitle}
           aria-invalid={fieldError ? 'true' : undefined}
           aria-describedby={fieldError ? `${id}-error` : undefined}
           autoFocus

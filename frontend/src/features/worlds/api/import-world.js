@@ -1,14 +1,23 @@
 /**
- * POST /worlds/import: a Storyloom bundle (a json export) or a SillyTavern lorebook becomes a new
- * private world owned by the caller. A file with any problem creates nothing (2001/2003, 2004/2006).
+ * POST /worlds/import?name=: a Storyloom bundle (a json export) or a lorebook from another tool
+ * becomes a new private world owned by the caller; `name` (the file's name) names a lorebook that
+ * has none. Answers `{ world, skipped: [{index, reason}] }`. A file the API cannot read creates
+ * nothing (2001/2003, 2004/2006).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { queryRoots } from '../../../lib/query-keys';
+import { LIMITS } from '../../../lib/limits';
 
-export async function importWorld(payload) {
-  const data = await api.post('/worlds/import', payload);
-  return data.world;
+/** The file's name without its extension (and without a path some browsers include). */
+export function importName(fileName) {
+  const base = String(fileName ?? '').split(/[\\/]/).pop();
+  return base.replace(/\.[^.]*$/, '').trim().slice(0, LIMITS.worldName).trim() || undefined;
+}
+
+export async function importWorld({ payload, fileName }) {
+  const data = await api.post('/worlds/import', payload, { params: { name: importName(fileName) } });
+  return { world: data.world, skipped: data.skipped ?? [] };
 }
 
 export function useImportWorld(options = {}) {
@@ -16,12 +25,13 @@ export function useImportWorld(options = {}) {
   return useMutation({
     mutationFn: importWorld,
     ...options,
-    onSuccess: (world, ...rest) => {
+    onSuccess: (result, ...rest) => {
+      const { world } = result;
       queryClient.setQueryData(queryRoots.worldDetail(world.world_id), world);
       queryClient.invalidateQueries({ queryKey: queryRoots.worldLists });
       queryClient.invalidateQueries({ queryKey: queryRoots.storyLists });
       queryClient.invalidateQueries({ queryKey: queryRoots.me });
-      options.onSuccess?.(world, ...rest);
+      options.onSuccess?.(result, ...rest);
     },
   });
 }

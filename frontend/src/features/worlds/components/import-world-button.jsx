@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useImportWorld } from '../api/import-world';
 import { errorMessage } from '../../../lib/api-client';
 
@@ -15,7 +16,10 @@ function readText(file) {
   });
 }
 
-/** What is wrong with a file before it is sent, as a message key, or the parsed JSON. */
+/**
+ * What is wrong with a file before it is sent (too large, unreadable, not JSON), as a message key,
+ * or the parsed JSON. Which formats it holds is the API's to say: it reads many tools' lorebooks.
+ */
 export async function readImportFile(file) {
   if (file.size > IMPORT_MAX_BYTES) return { error: 'import.errors.tooLarge' };
   let text;
@@ -30,22 +34,37 @@ export async function readImportFile(file) {
   } catch {
     return { error: 'import.errors.notJson' };
   }
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload) || (!('format' in payload) && !('entries' in payload))) {
-    return { error: 'import.errors.unknownFormat' };
-  }
   return { payload };
 }
 
 /** The message (and the server's own details, if any) for a refused import. */
 function refusal(error, t) {
-  if (['2004', '2006'].includes(error.errorCode)) return { message: t('import.errors.tooLarge') };
+  if (['2004', '2006'].includes(error.errorCode)) return { message: t('desk.import.tooLargeServer') };
   if (['2001', '2002', '2003'].includes(error.errorCode)) {
     const details = Object.entries(error.fields ?? {}).map(([field, text]) => `${field}: ${text}`);
-    if (!details.length && error.detail) details.push(error.detail);
-    const unknown = Object.keys(error.fields ?? {}).includes('body');
-    return { message: t(unknown ? 'import.errors.unknownFormat' : 'import.errors.rejected'), details };
+    if (error.detail && !details.length) details.push(error.detail);
+    // The API names the formats it reads when it recognises none of them.
+    const unknown = [error.detail, ...Object.values(error.fields ?? {})].some((text) => /format/i.test(String(text ?? '')));
+    return { message: t(unknown ? 'desk.import.unknownFormat' : 'import.errors.rejected'), details };
   }
   return { message: errorMessage(error) };
+}
+
+/** The world made, and the entries the API skipped (each with its index and reason). */
+function ImportResult({ world, skipped }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status" className="alert alert-warning alert-soft w-full max-w-md flex-col items-start gap-1 text-sm sm:w-96" data-testid="import-result">
+      <p className="font-semibold [overflow-wrap:anywhere]">{t('desk.import.done', { name: world.name })}</p>
+      <p>{t('desk.import.skipped', { count: skipped.length })}</p>
+      <ul className="max-h-40 w-full list-disc overflow-y-auto pl-5 text-xs [overflow-wrap:anywhere]">
+        {skipped.slice(0, 50).map((entry) => (
+          <li key={`${entry.index}-${entry.reason}`}>{t('desk.import.entry', { index: entry.index, reason: entry.reason })}</li>
+        ))}
+      </ul>
+      <Link to={`/worlds/${world.world_id}`} className="btn btn-sm mt-1">{t('desk.import.open')}</Link>
+    </div>
+  );
 }
 
 /**
@@ -58,8 +77,10 @@ export function ImportWorldButton({ onImported, className = 'btn' }) {
   const input = useRef(null);
   const [problem, setProblem] = useState(null);
   const [reading, setReading] = useState(false);
+  const [result, setResult] = useState(null);
   const importing = useImportWorld({
-    onSuccess: (world) => onImported?.(world),
+    // With entries skipped, the user reads which before going on; otherwise the new world opens.
+    onSuccess: ({ world, skipped }) => (skipped.length ? setResult({ world, skipped }) : onImported?.(world)),
     onError: (error) => setProblem(refusal(error, t)),
   });
   const busy = reading || importing.isPending;
@@ -69,6 +90,7 @@ export function ImportWorldButton({ onImported, className = 'btn' }) {
     event.target.value = '';
     if (!file) return;
     setProblem(null);
+    setResult(null);
     setReading(true);
     const { payload, error } = await readImportFile(file);
     setReading(false);
@@ -76,7 +98,7 @@ export function ImportWorldButton({ onImported, className = 'btn' }) {
       setProblem({ message: t(error, { name: file.name }), file: file.name });
       return;
     }
-    importing.mutate(payload);
+    importing.mutate({ payload, fileName: file.name });
   };
 
   return (
@@ -95,10 +117,11 @@ export function ImportWorldButton({ onImported, className = 'btn' }) {
         {busy && <span className="loading loading-spinner loading-sm" aria-hidden="true" />}
         {busy ? t('import.pending') : t('import.action')}
       </button>
+      {result && <ImportResult world={result.world} skipped={result.skipped} />}
       {problem && (
         <div id={`${inputId}-error`} role="alert" className="alert alert-error alert-soft w-full max-w-md flex-col items-start gap-1 text-sm sm:w-96">
           <p className="font-semibold">{t('import.failed')}</p>
-          <p>{problem.message}</p>
+          <p className="[overflow-wrap:anywhere]">{problem.message}</p>
           {problem.details?.length > 0 && (
             <details className="w-full">
               <summary className="cursor-pointer text-xs">{t('import.details')}</summary>

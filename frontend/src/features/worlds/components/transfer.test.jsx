@@ -19,7 +19,7 @@ function worldsPage() {
 }
 
 describe('import a world', () => {
-  it('says plainly when the file is not JSON, or not a world, without calling the API', async () => {
+  it('says plainly when the file is not JSON, or too large, without calling the API', async () => {
     worldsPage();
     let posted = false;
     server.use(http.post(`${API}/worlds/import`, () => { posted = true; return ok({}); }));
@@ -29,8 +29,6 @@ describe('import a world', () => {
 
     await user.upload(input, jsonFile('{ "format": oops'));
     expect(await screen.findByRole('alert')).toHaveTextContent('Tệp này không phải JSON hợp lệ.');
-    await user.upload(input, jsonFile('[1, 2, 3]'));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Đây không phải tệp xuất của Storyloom hay lorebook SillyTavern.'));
     const huge = jsonFile('{}');
     Object.defineProperty(huge, 'size', { value: 11 * 1024 * 1024 });
     await user.upload(input, huge);
@@ -56,16 +54,48 @@ describe('import a world', () => {
     const user = userEvent.setup();
     renderApp('/worlds');
     await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('{"entries": {}}', 'lore.json'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Tệp quá lớn (tối đa 10 MB).');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Tệp quá lớn đối với máy chủ (tối đa 10 MB). Không có gì được tạo.');
+  });
+
+  it('explains a format the API does not read (2001), and the page keeps working', async () => {
+    worldsPage();
+    server.use(http.post(`${API}/worlds/import`, () => fail('2001', 400, { fields: { body: 'unknown format; reads storyloom, sillytavern, koboldai, novelai' } }, 'Unknown import format')));
+    const user = userEvent.setup();
+    renderApp('/worlds');
+    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('[1, 2, 3]'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Tệp này không ở định dạng Storyloom đọc được.');
+    expect(within(alert).getByText(/body: unknown format/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Thế giới', level: 1 })).toBeInTheDocument();
+  });
+
+  it('names a lorebook after its file, and lists the entries it skipped', async () => {
+    worldsPage();
+    let name;
+    server.use(http.post(`${API}/worlds/import`, ({ request }) => {
+      name = new URL(request.url).searchParams.get('name');
+      return ok({ world: makeWorld({ world_id: 'lb', name }), skipped: [{ index: 2, reason: 'no keys' }] }, 201);
+    }));
+    const user = userEvent.setup();
+    const { router } = renderApp('/worlds');
+    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('{"entries": {}}', 'Biên niên sử.lorebook.json'));
+    const result = await screen.findByTestId('import-result');
+    expect(name).toBe('Biên niên sử.lorebook');
+    expect(result).toHaveTextContent('Đã nhập “Biên niên sử.lorebook”');
+    expect(result).toHaveTextContent('Mục 2: no keys');
+    expect(within(result).getByRole('link', { name: 'Mở thế giới' })).toHaveAttribute('href', '/worlds/lb');
+    expect(router.state.location.pathname).toBe('/worlds');
   });
 
   it('sends a lorebook as it is and opens the new world', async () => {
     worldsPage();
     const lorebook = { entries: { 0: { key: ['Ức Trai'], content: 'Nhà thơ.' } } };
     let body;
+    let name;
     server.use(
       http.post(`${API}/worlds/import`, async ({ request }) => {
         body = await request.json();
+        name = new URL(request.url).searchParams.get('name');
         return ok({ world: makeWorld({ world_id: 'copy', name: 'Imported lorebook' }) }, 201);
       }),
       http.get(`${API}/worlds/copy`, () => ok({ world: makeWorld({ world_id: 'copy', name: 'Imported lorebook' }) })),
@@ -77,6 +107,7 @@ describe('import a world', () => {
     expect(await screen.findByRole('heading', { name: 'Imported lorebook', level: 1 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/worlds/copy');
     expect(body).toEqual(lorebook);
+    expect(name).toBe('world');
     expect(screen.getByText('Đã nhập thế giới “Imported lorebook”.')).toBeInTheDocument();
   });
 });

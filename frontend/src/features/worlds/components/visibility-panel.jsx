@@ -1,6 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { useUpdateWorld } from '../api/update-world';
+import { worldQueryKey } from '../api/get-world';
+import { withVersion } from '../../../lib/form-values';
 import { VISIBILITIES } from '../constants';
 import { FormError } from '../../../components/ui/error-state';
 import { useToast } from '../../../components/ui/toast';
@@ -12,8 +15,17 @@ export function VisibilityPanel({ world }) {
   const { notify } = useToast();
   const id = useId();
   const [choice, setChoice] = useState(world.visibility);
-  const update = useUpdateWorld({ onSuccess: () => notify(t('visibilityPanel.saved')) });
+  const queryClient = useQueryClient();
+  const update = useUpdateWorld({
+    onSuccess: () => notify(t('visibilityPanel.saved')),
+    // Saved on the version shown; if the world moved on, show it as it is now and keep the choice.
+    onError: (error) => {
+      const current = error?.errorCode === '3004' ? error.data?.current : null;
+      if (current) queryClient.setQueryData(worldQueryKey(world.world_id), (old) => ({ ...old, ...current }));
+    },
+  });
   if (!world.permissions?.manage) return null;
+  const conflict = update.error?.errorCode === '3004';
 
   const fieldError = serverFieldMessage('visibility', update.error?.fields?.visibility);
   return (
@@ -22,7 +34,7 @@ export function VisibilityPanel({ world }) {
         className="card-body gap-3"
         onSubmit={(event) => {
           event.preventDefault();
-          update.mutate({ worldId: world.world_id, changes: { visibility: choice } });
+          update.mutate({ worldId: world.world_id, changes: withVersion({ visibility: choice }, world.version) });
         }}
       >
         <h2 id={`${id}-title`} className="card-title text-lg">{t('visibilityPanel.title')}</h2>
@@ -46,7 +58,8 @@ export function VisibilityPanel({ world }) {
           ))}
         </fieldset>
         {fieldError && <p role="alert" className="text-sm text-error">{fieldError}</p>}
-        {update.isError && !fieldError && <FormError error={update.error} />}
+        {conflict && <p role="alert" className="alert alert-warning alert-soft text-sm">{t('desk.conflict.world')}. {t('desk.conflict.visibility')}</p>}
+        {update.isError && !fieldError && !conflict && <FormError error={update.error} />}
         <div className="card-actions justify-end">
           <button type="submit" className="btn btn-primary btn-sm" disabled={update.isPending || choice === world.visibility}>
             {update.isPending && <span className="loading loading-spinner loading-xs" aria-hidden="true" />}

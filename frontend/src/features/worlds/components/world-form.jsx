@@ -3,30 +3,43 @@ import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormError } from '../../../components/ui/error-state';
 import { FormFooter } from '../../../components/ui/form-footer';
-import { VISIBILITIES, WORLD_TYPES } from '../constants';
+import { ConflictNotice, useConflict } from '../../../components/ui/conflict-notice';
+import { VISIBILITIES, WORLD_LANGUAGES, WORLD_TYPES } from '../constants';
 import { hasShownFieldError, serverFieldMessage } from '../../../lib/field-errors';
+import { keepEdits, withVersion } from '../../../lib/form-values';
+import { LIMITS } from '../../../lib/limits';
 
-export const NAME_MAX = 120;
+export const NAME_MAX = LIMITS.worldName;
 export const GENERATE_LIMITS = { entities: 200, locations: 100 };
 export const GENERATE_LANGUAGES = ['vi', 'en', 'mixed'];
 const GENERATE_DEFAULTS = { entities: '12', locations: '8' };
 
-function initialValues(world) {
+/** The interface language as a world language (vi unless the app is in English). */
+function uiLanguage(i18n) {
+  return (i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'vi';
+}
+
+function initialValues(world, language = 'vi') {
   return {
     name: world?.name ?? '',
     world_type: world?.world_type ?? 'fantasy',
     description: world?.description ?? '',
     visibility: world?.visibility ?? 'private',
+    language: world ? (world.language ?? 'vi') : language,
   };
 }
 
-/** Only what changed, so a PUT keeps everything else (and never sends fields the user may not set). */
+/**
+ * Only what changed, so a PUT keeps everything else (and never sends fields the user may not set).
+ * A new world sends its language only when it is not the API's default (vi).
+ */
 function changedFields(values, world, canManage) {
   const base = initialValues(world);
   const out = {};
   Object.keys(values).forEach((key) => {
     if (key === 'visibility' && !canManage) return;
     const value = key === 'name' ? values[key].trim() : values[key];
+    if (!world && key === 'language' && value === 'vi') return;
     if (!world || value !== base[key]) out[key] = value;
   });
   return out;
@@ -36,20 +49,23 @@ function changedFields(values, world, canManage) {
  * Create or edit a world: name, type, description and (for whoever manages it) visibility.
  * `onSubmit(body)` returns the mutation's promise; `error` is its ApiError.
  */
-export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending = false, error }) {
+export function WorldForm({ world: loaded, canManage = true, onSubmit, onCancel, pending = false, error }) {
   const { t, i18n } = useTranslation();
-  const [values, setValues] = useState(() => initialValues(world));
+  // The version of the world this form edits: the one it was opened with, or the one reloaded after a 3004.
+  const [world, setWorld] = useState(loaded);
+  const [values, setValues] = useState(() => initialValues(loaded, uiLanguage(i18n)));
+  const { conflict, reload, reloaded } = useConflict(error);
   const [clientErrors, setClientErrors] = useState({});
   const generatorId = useId();
   const [generate, setGenerate] = useState(false);
   const [counts, setCounts] = useState(GENERATE_DEFAULTS);
   // Follows the interface language until the user picks one.
   const [chosenLanguage, setChosenLanguage] = useState(null);
-  const generateLanguage = chosenLanguage ?? ((i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'vi');
+  const generateLanguage = chosenLanguage ?? uiLanguage(i18n);
   const serverFields = error?.fields ?? {};
   const hasFieldErrors = hasShownFieldError(serverFields, canManage
-    ? ['name', 'world_type', 'description', 'visibility', 'generate.entities', 'generate.locations', 'generate.language']
-    : ['name', 'world_type', 'description']);
+    ? ['name', 'world_type', 'description', 'visibility', 'language', 'generate.entities', 'generate.locations', 'generate.language']
+    : ['name', 'world_type', 'description', 'language']);
 
   const set = (name) => (event) => {
     setValues((v) => ({ ...v, [name]: event.target.value }));
@@ -57,7 +73,7 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
   };
 
   const message = (name) => {
-    if (clientErrors[name]) return t(clientErrors[name], { max: NAME_MAX });
+    if (clientErrors[name]) return t(clientErrors[name], { max: name === 'description' ? LIMITS.worldDescription : NAME_MAX });
     return serverFieldMessage(name, serverFields[name]);
   };
 
@@ -67,6 +83,7 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
     const errors = {};
     if (!name) errors.name = 'validation.required';
     else if (name.length > NAME_MAX) errors.name = 'validation.tooLong';
+    if (values.description.length > LIMITS.worldDescription) errors.description = 'validation.tooLong';
     const numbers = {};
     if (generate && !world) {
       Object.entries(GENERATE_LIMITS).forEach(([key, max]) => {
@@ -82,23 +99,32 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
     if (generate && !world && (numbers.entities > 0 || numbers.locations > 0)) {
       body.generate = { ...numbers, language: generateLanguage };
     }
-    onSubmit(body);
+    onSubmit(world ? withVersion(body, world.version) : body);
   };
+
+  // Their version in, what this user changed kept; the next save is based on their version.
+  const reloadTheirs = () => reload((current) => {
+    const theirs = { ...world, ...current };
+    setValues((v) => keepEdits(v, initialValues(world), initialValues(theirs)));
+    setWorld(theirs);
+    setClientErrors({});
+  });
 
   return (
     <form className="flex flex-col gap-5" onSubmit={submit} noValidate>
-      {error && !hasFieldErrors && <FormError error={error} />}
+      <ConflictNotice kind="world" conflict={conflict} reloaded={reloaded} onReload={reloadTheirs} />
+      {error && !conflict && error.errorCode !== '3004' && !hasFieldErrors && <FormError error={error} />}
       <TextField
         label={t('worldForm.name')}
         name="name"
         value={values.name}
         onChange={set('name')}
         error={message('name')}
-        maxLength={NAME_MAX + 20}
+        maxLength={NAME_MAX}
         autoFocus={!world}
         required
       />
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <SelectField
           label={t('worldForm.type')}
           name="world_type"
@@ -118,6 +144,15 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
             options={VISIBILITIES.map((value) => ({ value, label: t(`visibility.${value}`) }))}
           />
         )}
+        <SelectField
+          label={t('desk.language.label')}
+          name="language"
+          value={values.language}
+          onChange={set('language')}
+          error={message('language')}
+          hint={t('desk.language.hint')}
+          options={WORLD_LANGUAGES.map((value) => ({ value, label: t(`desk.language.${value}`) }))}
+        />
       </div>
       <TextAreaField
         label={t('worldForm.description')}
@@ -126,6 +161,7 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
         onChange={set('description')}
         error={message('description')}
         hint={t('worldForm.descriptionHint')}
+        maxLength={LIMITS.worldDescription}
         rows={8}
         className="[&_textarea]:leading-relaxed"
       />
@@ -147,7 +183,7 @@ export function WorldForm({ world, canManage = true, onSubmit, onCancel, pending
             </div>
           </div>
           {generate && (
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               {Object.entries(GENERATE_LIMITS).map(([key, max]) => (
                 <TextField
                   key={key}

@@ -303,3 +303,33 @@ describe('a page that breaks', () => {
     expect(screen.getByRole('link', { name: 'Thế giới' })).toBeInTheDocument();
   });
 });
+
+describe('world form: the language of the world', () => {
+  it('a new world takes the interface language: English is sent, Vietnamese (the API default) needs nothing', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    await i18n.changeLanguage('en');
+    const { unmount } = renderWithProviders(<WorldForm onSubmit={onSubmit} />);
+    expect(screen.getByLabelText('Language of the world')).toHaveValue('en');
+    await user.type(screen.getByLabelText('World name'), 'Avalon');
+    await user.click(screen.getByRole('button', { name: 'Create world' }));
+    expect(onSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'Avalon', language: 'en' }));
+    unmount();
+
+    await i18n.changeLanguage('vi');
+    renderWithProviders(<WorldForm onSubmit={onSubmit} />);
+    expect(screen.getByLabelText('Ngôn ngữ của thế giới')).toHaveValue('vi');
+    await user.type(screen.getByLabelText('Tên thế giới'), 'Đại Việt');
+    await user.click(screen.getByRole('button', { name: 'Tạo thế giới' }));
+    expect(onSubmit.mock.calls.at(-1)[0]).not.toHaveProperty('language');
+  });
+
+  it('editing shows the world\'s language and sends a change with the version', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<WorldForm world={makeWorld({ language: 'vi', version: 7 })} onSubmit={onSubmit} />);
+    await user.selectOptions(screen.getByLabelText('Ngôn ngữ của thế giới'), 'en');
+    await user.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+    expect(onSubmit).toHaveBeenCalledWith({ language: 'en', version: 7 });
+  });
+});
