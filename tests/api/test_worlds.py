@@ -20,7 +20,11 @@ def test_new_world_is_private_with_a_default_calendar(client, writer):
     assert world["visibility"] == "private"
     assert world["world_type"] == "fantasy"
     assert world["owner_id"] == writer[0].user_id and world["owner_username"] == "writer"
-    assert world["calendar"]["months_per_year"] == 12
+    calendar = world["calendar"]
+    assert [m["days"] for m in calendar["months"]] == [31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+                                                       30, 31]
+    assert calendar["leap"] == {"month": 2, "rule": "4,!100,400"}
+    assert calendar["year_zero"] is False and calendar["eras"] == []
     assert world["counts"] == {"stories": 0, "entities": 0, "locations": 0, "events": 0}
     assert world["my_role"] == "owner"
     assert world["permissions"] == {"edit": True, "manage": True, "delete": True}
@@ -31,7 +35,11 @@ def test_new_world_is_private_with_a_default_calendar(client, writer):
     ({"name": ""}, "name"), ({"name": "   "}, "name"), ({"name": "x" * 121}, "name"),
     ({"name": "W", "world_type": "steampunk"}, "world_type"),
     ({"name": "W", "visibility": "secret"}, "visibility"),
-    ({"name": "W", "calendar": {"months_per_year": 0}}, "calendar.months_per_year"),
+    ({"name": "W", "calendar": {"months": []}}, "calendar.months"),
+    ({"name": "W", "calendar": {"months": [{"name": "A", "days": 0}]}}, "calendar.months.0.days"),
+    ({"name": "W", "calendar": {"leap": {"month": 2, "rule": "4,!x"}}}, "calendar.leap.rule"),
+    ({"name": "W", "calendar": {"months": [{"days": 30}], "leap": {"month": 2, "rule": "4"}}},
+     "calendar.leap.month"),
     ({"name": "W", "calendar": {"weeks": 4}}, "calendar.weeks"),
     ({"name": 42}, "name"),
 ])
