@@ -30,7 +30,7 @@ _TEXT = {
         "before_birth": "{who} takes part in “{event}” ({date_a}) before being born in "
                         "“{anchor}” ({date_b}).",
         "too_far": "{who} cannot travel from {place_a} ({date_a}) to {place_b} ({date_b}): "
-                   "{distance} map units in at most {days} days, at {speed} a day.",
+                   "{distance} map units in at most {days}, at {speed} a day.",
     },
     "vi": {
         "two_places": "{who} ở {place_a} và ở {place_b} trong cùng một ngày, {date_a}.",
@@ -39,7 +39,7 @@ _TEXT = {
         "before_birth": "{who} có mặt trong “{event}” ({date_a}) trước khi ra đời trong "
                         "“{anchor}” ({date_b}).",
         "too_far": "{who} không thể đi từ {place_a} ({date_a}) đến {place_b} ({date_b}): "
-                   "{distance} đơn vị bản đồ trong nhiều nhất {days} ngày, mỗi ngày {speed}.",
+                   "{distance} đơn vị bản đồ trong nhiều nhất {days}, mỗi ngày {speed}.",
     },
 }
 
@@ -119,7 +119,7 @@ class ConflictFinder:
                     found.append(self._conflict(
                         "too_far", entity_id, previous[0], item,
                         place_a=self._place(previous[0]), place_b=self._place(item),
-                        distance=_number(distance), days=days,
+                        distance=_number(distance), days=self._days(days),
                         speed=_number(self.travel_per_day)))
             previous = (item, point)
         return found
@@ -152,6 +152,11 @@ class ConflictFinder:
         return ", ".join(names) or "?"
 
     # answers
+
+    def _days(self, days: int) -> str:
+        if self.language == "vi":
+            return f"{days} ngày"
+        return f"{days} day" if days == 1 else f"{days} days"
 
     def _label(self, item) -> str:
         event = item.event
