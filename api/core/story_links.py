@@ -16,8 +16,7 @@ def story_things(story) -> list[tuple[str, str]]:
 def shared_things(stories) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """{(story id, linked story id): [(kind, id) shared]} for every pair sharing something,
     each pair once (in the order the stories are given)."""
-    position = {s.story_id: index for index, s in enumerate(stories)}
-    holders = defaultdict(list)                 # (kind, id) -> story ids, in order
+    holders = defaultdict(list)                 # (kind, id) -> story ids, in story order
     for story in stories:
         for thing in dict.fromkeys(story_things(story)):
             holders[thing].append(story.story_id)
@@ -25,8 +24,7 @@ def shared_things(stories) -> dict[tuple[str, str], list[tuple[str, str]]]:
     for thing, story_ids in holders.items():
         for index, first in enumerate(story_ids):
             for second in story_ids[index + 1:]:
-                pair = (first, second) if position[first] < position[second] else (second, first)
-                shared[pair].append(thing)
+                shared[(first, second)].append(thing)
     return shared
 
 

@@ -12,8 +12,8 @@ from core.errors import (AI_RATE_LIMITED, BAD_BODY, BODY_TOO_LARGE, ERROR_CODES,
                          NOT_FOUND, STORAGE_UNAVAILABLE, ApiError, BodyTooLarge,
                          VersionConflict)
 from interfaces.envelope import envelope
-from interfaces.schemas.outputs import EntityOut, LocationOut, StoryOut, WorldOut
-from interfaces.schemas.timeline_outputs import EventOut
+from interfaces.schemas.outputs import EntityOut, LocationOut, WorldOut
+from interfaces.schemas.timeline_outputs import EventOut, StoryDetailOut
 from interfaces.serialize import dump
 from storage.base import StorageError
 
@@ -26,7 +26,7 @@ HTTP_DETAILS = {404: "No such route or resource", 405: "Method not allowed on th
                 413: "Request body too large", 415: "Unsupported content type; send JSON",
                 400: "Malformed request"}
 # How the `current` resource of a 3004 answer is written: as a read of it answers.
-CURRENT_OUT = {"world": WorldOut, "story": StoryOut, "entity": EntityOut,
+CURRENT_OUT = {"world": WorldOut, "story": StoryDetailOut, "entity": EntityOut,
                "location": LocationOut, "event": EventOut}
 
 

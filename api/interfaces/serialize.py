@@ -39,10 +39,17 @@ def _plan(out_cls) -> tuple:
     return tuple(plan)
 
 
+@functools.cache
+def _on_view(value_type, name: str) -> bool:
+    """Whether a view type answers `name` itself (else its `model` does); decided once."""
+    return any(name in vars(klass) or name in getattr(klass, "__dataclass_fields__", {})
+               for klass in value_type.__mro__)
+
+
 def _pick(value, name: str):
     if isinstance(value, dict):
         return value[name]
-    if hasattr(value, name):
+    if _on_view(type(value), name):
         return getattr(value, name)
     return getattr(value.model, name)
 
@@ -51,8 +58,11 @@ def dump(out_cls, value) -> dict:
     """The value as the Out model describes it (models that allow extra keys pass whole)."""
     if out_cls.model_config.get("extra") == "allow":
         return dict(value)
+    plan = _plan(out_cls)
+    if isinstance(value, dict) and _flat(out_cls):
+        return {name: value[name] for name, _, _ in plan}
     result = {}
-    for name, how, nested in _plan(out_cls):
+    for name, how, nested in plan:
         item = _pick(value, name)
         if how == "one" or (how == "optional" and item is not None):
             item = dump(nested, item)
@@ -60,3 +70,9 @@ def dump(out_cls, value) -> dict:
             item = [dump(nested, element) for element in item]
         result[name] = item
     return result
+
+
+@functools.cache
+def _flat(out_cls) -> bool:
+    """Whether every field of the Out model is plain data (no nested Out model)."""
+    return all(how == "plain" for _, how, _ in _plan(out_cls))

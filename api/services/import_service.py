@@ -83,7 +83,8 @@ class _Rebuild:
                      updated_at=now, name=world["name"],
                      description=world.get("description", ""),
                      world_type=world.get("world_type", "fantasy"), visibility="private",
-                     calendar={**default_calendar(), **(world.get("calendar") or {})})
+                     calendar={**default_calendar(), **(world.get("calendar") or {})},
+                     travel_per_day=world.get("travel_per_day"))
 
     def _story(self, story: dict) -> Story:
         return Story.from_dict({

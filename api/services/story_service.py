@@ -69,9 +69,13 @@ class StoryService:
     def get_story(self, user, story_id: str) -> StoryView:
         """One story the caller may see, with the stories linked to it that they may see."""
         story, world = load_story(self._storage, user, story_id)
+        return self._detail(self._storage, user, world, story)
+
+    def _detail(self, reader, user, world: World, story: Story) -> StoryView:
+        """The story as a read of it answers: with the linked stories the user may see."""
         view = self.view(user, world, story)
         if self._linker is not None:
-            view.links = self._linker.links_of(self._storage, user, world, story)
+            view.links = self._linker.links_of(reader, user, world, story)
         return view
 
     # writes
@@ -104,7 +108,8 @@ class StoryService:
         with self._storage.transaction() as tx:
             story, world = load_story(tx, user, story_id)
             require(can_edit_content(user, world), "You may not change this story")
-            check_version("story", story, based_on, lambda: self.view(user, world, story))
+            check_version("story", story, based_on,
+                          lambda: self._detail(tx, user, world, story))
             for name in EDITABLE_FIELDS:
                 if name in changes:
                     setattr(story, name, changes[name])

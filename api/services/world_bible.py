@@ -38,14 +38,16 @@ def _overview(world: dict) -> list[str]:
     if world["description"]:
         lines += [world["description"], ""]
     calendar = world["calendar"]
-    lines += ["## Calendar", "", f"{calendar['months_per_year']} months of "
-                                 f"{calendar['days_per_month']} days."]
-    if calendar.get("month_names"):
-        lines.append(f"Months: {', '.join(calendar['month_names'])}.")
+    months = calendar["months"]
+    lines += ["## Calendar", "", f"{len(months)} months of {sum(m['days'] for m in months)} "
+                                 "days in all."]
+    if any(m["name"] for m in months):
+        lines.append(f"Months: {', '.join(m['name'] or str(i + 1) for i, m in enumerate(months))}.")
+    if calendar.get("leap"):
+        lines.append(f"Leap years (rule {calendar['leap']['rule']}) add a day to month "
+                     f"{calendar['leap']['month']}.")
     for era in calendar.get("eras", []):
-        end = era.get("end_year")
-        lines.append(f"- Era **{era['name']}**: from year {era['start_year']}"
-                     + (f" to {end}" if end is not None else ""))
+        lines.append(f"- Era **{era['name']}**: from year {era['start_year']}")
     return lines + [""]
 
 

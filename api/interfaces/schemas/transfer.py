@@ -52,6 +52,7 @@ class BundleWorld(Stamped):
     world_type: WorldType = "fantasy"
     visibility: Visibility = "private"
     calendar: Calendar | None = None
+    travel_per_day: float | None = Field(None, gt=0, le=1_000_000)
 
 
 class BundleStory(Stamped):
