@@ -28,24 +28,17 @@ class TimelineService:
         self._storage = storage
         self._events = event_service
 
-    def _visible(self, user, world_id: str):
-        """The world, the stories the caller may see, and the events outside hidden stories."""
-        world = load_world(self._storage, user, world_id)
-        stories = self._storage.stories_of_world(world_id, visible_levels(user, world)).items
-        seen = {s.story_id for s in stories}
-        events = [e for e in self._storage.events_of_world(world_id)
-                  if e.story_id is None or e.story_id in seen]
-        return world, stories, events
-
     def get_timeline(self, user, world_id: str) -> TimelineView:
         """Years in calendar order, connections (explicit and implicit) and conflicts."""
-        world, stories, events = self._visible(user, world_id)
+        world = load_world(self._storage, user, world_id)
+        order = self._storage.story_orders(world_id, visible_levels(user, world))
+        events = [e for e in self._storage.events_of_world(world_id)
+                  if e.story_id is None or e.story_id in order]
         calendar = world_calendar(world)
         entities = {e.entity_id: e for e in self._storage.entities_of_world(world_id).items}
         places = {p.location_id: p for p in self._storage.locations_of_world(world_id).items}
         views = {v.model.event_id: v
                  for v in self._events.views(self._storage, user, world, events, events)}
-        order = {s.story_id: s.order for s in stories}
         years = [{"year": year, "era": era, "events": [views[e.event_id] for e in group]}
                  for year, era, group in year_groups(calendar, events, order)]
         names = {**{i: e.name for i, e in entities.items()},

@@ -139,6 +139,10 @@ class Reader(ABC):
         """Stories of a world at the given levels (all when None), in the world's order."""
 
     @abstractmethod
+    def story_orders(self, world_id: str, levels) -> dict[str, int]:
+        """{story id: order} of the world's stories at the given levels (no documents read)."""
+
+    @abstractmethod
     def last_story_order(self, world_id: str) -> int:
         """The highest `order` of the world's stories, 0 when it has none."""
 

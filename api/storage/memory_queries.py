@@ -146,6 +146,12 @@ class MemoryReader(Reader):
             if levels is not None else [{"world_id": world_id}]
         return self._page(Story, "stories", alternatives, page, order="order")
 
+    def story_orders(self, world_id, levels):
+        alternatives = [{"world_id": world_id, "visibility": v} for v in levels]
+        with self._guard:
+            docs, _ = self._store.select("stories", alternatives, order="order")
+            return {doc["story_id"]: doc["order"] for doc in docs}
+
     def last_story_order(self, world_id):
         with self._guard:
             docs, _ = self._store.select("stories", [{"world_id": world_id}], order="order",

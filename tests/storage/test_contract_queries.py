@@ -139,6 +139,10 @@ def test_stories_of_a_world_come_in_the_worlds_order_at_the_levels_asked(storage
     assert [s.title for s in paged.items] == ["3", "5"] and paged.total == 4
     assert storage.last_story_order("w") == 5
     assert storage.last_story_order("empty") == 0
+    assert storage.story_orders("w", ("public",)) == {s.story_id: s.order
+                                                       for s in public.items}
+    assert storage.story_orders("w", LEVELS) == {s.story_id: s.order for s in every.items}
+    assert storage.story_orders("w", ()) == {}
 
 
 def test_stories_of_an_owner_are_newest_change_first(storage):

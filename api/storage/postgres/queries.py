@@ -189,6 +189,11 @@ class PostgresReader(Reader):
             where += " AND " + level_in("visibility", levels, params)
         return self._page(Story, where, params, order_by("order"), page)
 
+    def story_orders(self, world_id, levels):
+        params = Params()
+        where = f"world_id = {params.add(world_id)} AND " + level_in("visibility", levels, params)
+        return dict(self._rows(f'SELECT id, "order" FROM stories WHERE {where}', params))
+
     def last_story_order(self, world_id):
         rows = self._rows('SELECT "order" FROM stories WHERE world_id = %s '
                           f"ORDER BY {order_by('order', True)} LIMIT 1", (world_id,))
