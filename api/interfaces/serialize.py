@@ -60,16 +60,25 @@ def dump(out_cls, value) -> dict:
         return dict(value)
     plan = _plan(out_cls)
     if isinstance(value, dict) and _flat(out_cls):
-        return {name: value[name] for name, _, _ in plan}
+        return {name: value[name] for name in _names(out_cls)}
     result = {}
     for name, how, nested in plan:
         item = _pick(value, name)
         if how == "one" or (how == "optional" and item is not None):
             item = dump(nested, item)
+        elif how == "many" and _flat(nested):
+            names = _names(nested)
+            item = [{n: element[n] for n in names} if isinstance(element, dict)
+                    else dump(nested, element) for element in item]
         elif how == "many":
             item = [dump(nested, element) for element in item]
         result[name] = item
     return result
+
+
+@functools.cache
+def _names(out_cls) -> tuple[str, ...]:
+    return tuple(name for name, _, _ in _plan(out_cls))
 
 
 @functools.cache

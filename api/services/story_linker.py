@@ -78,21 +78,23 @@ class StoryLinker:
         with self._storage.transaction() as tx:
             world = load_world(tx, user, world_id)
             require(can_edit_content(user, world), "You may not change this world's stories")
-            stories = tx.stories_of_world(world_id).items
+            stories = tx.story_outlines(world_id)
             shared = shared_things(stories)
             wanted = {s.story_id: set() for s in stories}
             for first, second in shared:
                 wanted[first].add(second)
                 wanted[second].add(first)
-            for story in stories:
-                if set(story.linked_story_ids) != wanted[story.story_id]:
-                    story.linked_story_ids = sorted(wanted[story.story_id])
-                    story.updated_at = now_iso()
-                    tx.update(story)
+            stale = [s.story_id for s in stories
+                     if set(s.linked_story_ids) != wanted[s.story_id]]
+            for story in tx.get_many(Story, stale):
+                story.linked_story_ids = sorted(wanted[story.story_id])
+                story.updated_at = now_iso()
+                tx.update(story)
             names = _names(tx, {t for things in shared.values() for t in things})
+            reasons = {thing: _reason(thing, names) for thing in names}
             visible = {s.story_id for s in stories if can_view_story(user, world, s)}
             return [{"story_id": a, "linked_story_id": b, "weight": len(things),
-                     "reasons": [_reason(t, names) for t in things]}
+                     "reasons": [reasons[t] for t in things]}
                     for (a, b), things in shared.items() if a in visible and b in visible]
 
     def links_of(self, reader, user, world, story: Story) -> list[dict]:

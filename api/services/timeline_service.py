@@ -31,7 +31,8 @@ class TimelineService:
     def get_timeline(self, user, world_id: str) -> TimelineView:
         """Years in calendar order, connections (explicit and implicit) and conflicts."""
         world = load_world(self._storage, user, world_id)
-        order = self._storage.story_orders(world_id, visible_levels(user, world))
+        order = {s.story_id: s.order for s in
+                 self._storage.story_outlines(world_id, visible_levels(user, world))}
         events = [e for e in self._storage.events_of_world(world_id)
                   if e.story_id is None or e.story_id in order]
         calendar = world_calendar(world)
@@ -55,6 +56,6 @@ class TimelineService:
     def get_graph(self, user, world_id: str) -> dict:
         """Entities, places and the stories the caller may see, with the edges between them."""
         world = load_world(self._storage, user, world_id)
-        stories = self._storage.stories_of_world(world_id, visible_levels(user, world)).items
+        stories = self._storage.story_outlines(world_id, visible_levels(user, world))
         return build_graph(self._storage.entities_of_world(world_id).items,
                            self._storage.locations_of_world(world_id).items, stories)
