@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import operator
 import types
 import typing
 
@@ -46,24 +47,15 @@ def _on_view(value_type, name: str) -> bool:
                for klass in value_type.__mro__)
 
 
-def _pick(value, name: str):
-    if isinstance(value, dict):
-        return value[name]
-    if _on_view(type(value), name):
-        return getattr(value, name)
-    return getattr(value.model, name)
-
-
 def dump(out_cls, value) -> dict:
     """The value as the Out model describes it (models that allow extra keys pass whole)."""
     if out_cls.model_config.get("extra") == "allow":
         return dict(value)
-    plan = _plan(out_cls)
     if isinstance(value, dict) and _flat(out_cls):
         return {name: value[name] for name in _names(out_cls)}
     result = {}
-    for name, how, nested in plan:
-        item = _pick(value, name)
+    for name, getter, how, nested in _getters(out_cls, type(value)):
+        item = getter(value)
         if how == "one" or (how == "optional" and item is not None):
             item = dump(nested, item)
         elif how == "many" and _flat(nested):
@@ -74,6 +66,18 @@ def dump(out_cls, value) -> dict:
             item = [dump(nested, element) for element in item]
         result[name] = item
     return result
+
+
+@functools.cache
+def _getters(out_cls, value_type) -> tuple:
+    """(name, how to read it from a value of that type, how to dump it, nested Out class)."""
+    def getter(name):
+        if issubclass(value_type, dict):
+            return operator.itemgetter(name)
+        if _on_view(value_type, name):
+            return operator.attrgetter(name)
+        return operator.attrgetter(f"model.{name}")
+    return tuple((name, getter(name), how, nested) for name, how, nested in _plan(out_cls))
 
 
 @functools.cache
