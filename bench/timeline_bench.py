@@ -153,13 +153,19 @@ def naive_implicit(events) -> int:
 
 # timing
 
+CPU = {}     # id of a list of wall-clock times -> the CPU milliseconds of the same calls
+
+
 def timed(call, samples: int) -> list[float]:
-    """Milliseconds of each call."""
-    spent = []
+    """Milliseconds of each call (wall clock); the process's CPU time is kept in CPU, since
+    on a busy machine the wall clock also counts the time other processes took."""
+    spent, cpu = [], []
     for index in range(samples):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         call(index)
         spent.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    CPU[id(spent)] = cpu
     return spent
 
 
@@ -208,7 +214,12 @@ def measure(backend, facts: dict, args) -> list[tuple]:
     stories = [m for m in models if isinstance(m, Story)]
     entities = {m.entity_id: m for m in models if isinstance(m, Entity)}
     places = {m.location_id: m for m in models if isinstance(m, Location)}
-    answer = expect(client.get(f"{url}/events", headers=auth), 200).get_json()["data"]
+    response = expect(client.get(f"{url}/events", headers=auth), 200)
+    answer = response.get_json()["data"]
+    sizes = {name: len(expect(call, 200).data) // 1024 for name, call in (
+        ("timeline", response), ("graph", client.get(f"{url}/graph", headers=auth)),
+        ("auto-link", client.post(f"{url}/auto-link-stories", headers=auth)))}
+    print("answers: " + ", ".join(f"{name} {size:,} KiB" for name, size in sizes.items()))
     print(f"timeline: {len(answer['connections'])} connections, {len(answer['conflicts'])} "
           f"conflicts; naive pairwise found {naive_conflicts(events, entities, places)} "
           "(it counts every pair, not only consecutive ones)")
@@ -235,15 +246,17 @@ def measure(backend, facts: dict, args) -> list[tuple]:
 
 def report(kind: str, rows: list[tuple]) -> None:
     """Print p50/p99 against each target, and the algorithm beside its naive version."""
-    print(f"{'[' + kind + '] endpoint':30} {'n':>4} {'p50 ms':>8} {'p99 ms':>8} {'target':>8}"
-          f"  met | {'algorithm':>9} {'naive':>9} {'ratio':>7}")
+    print(f"{'[' + kind + '] endpoint':26} {'n':>3} {'p50 ms':>7} {'p99 ms':>7} "
+          f"{'cpu p50':>7} {'target':>7}  met | {'algorithm':>9} {'naive':>8} {'ratio':>6}")
     for name, spent, target, ours, naive in rows:
         p50, mine, theirs = statistics.median(spent), statistics.median(ours), \
             statistics.median(naive)
-        print(f"{name:30} {len(spent):>4} {p50:>8.1f} {percentile(spent, 0.99):>8.1f} "
-              f"{'< ' + format(target, 'g'):>8}  {'yes' if p50 < target else 'NO ':3} | "
-              f"{mine:>9.2f} {theirs:>9.1f} {theirs / mine:>6.0f}x")
-    print()
+        cpu = statistics.median(CPU[id(spent)])
+        print(f"{name:26} {len(spent):>3} {p50:>7.1f} {percentile(spent, 0.99):>7.1f} "
+              f"{cpu:>7.1f} {'< ' + format(target, 'g'):>7}  {'yes' if p50 < target else 'NO ':3}"
+              f" | {mine:>9.2f} {theirs:>8.1f} {theirs / mine:>5.0f}x")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a busy machine "
+          "inflates the wall-clock columns; cpu p50 is this process's CPU time)\n")
 
 
 def main() -> None:

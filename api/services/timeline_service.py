@@ -19,6 +19,7 @@ class TimelineView:
     years: list
     connections: list
     conflicts: list
+    permissions: dict
 
 
 class TimelineService:
@@ -51,7 +52,8 @@ class TimelineService:
         connections += implicit_connections(calendar, events, names)
         finder = ConflictFinder(calendar, entities, places, world.travel_per_day,
                                 world_language(world))
-        return TimelineView(years, connections, finder.find(events))
+        return TimelineView(years, connections, finder.find(events),
+                            self._events.permissions(user, world))
 
     def get_graph(self, user, world_id: str) -> dict:
         """Entities, places and the stories the caller may see, with the edges between them."""

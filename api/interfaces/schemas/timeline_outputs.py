@@ -53,10 +53,33 @@ class DeletedEventOut(Out):
     event_id: str
 
 
+class TimelineEventOut(Out):
+    """An event as the timeline lists it: a summary (no description, provenance or
+    timestamps; its connections are in the timeline's `connections`)."""
+
+    event_id: str
+    story_id: str | None
+    title: str
+    kind: Literal["birth", "death", "battle", "meeting", "journey", "other"]
+    year: int | None
+    month: int | None
+    day: int | None
+    era: str
+    precision: Literal["exact", "approximate", "unknown"]
+    day_number: int | None
+    relative_to: dict | None
+    entity_ids: list[str]
+    location_ids: list[str]
+    story_position: int | None
+    date_label: str
+    ages: list[AgeOut]
+    version: int
+
+
 class TimelineYearOut(Out):
     year: int | None
     era: str
-    events: list[EventOut]
+    events: list[TimelineEventOut]
 
 
 class TimelineConnectionOut(Out):
@@ -76,7 +99,10 @@ class ConflictOut(Out):
 
 
 class TimelineOut(Out):
+    """The timeline; `permissions` says what the caller may do with the world's events."""
+
     years: list[TimelineYearOut]
+    permissions: ContentPermissionsOut
     connections: list[TimelineConnectionOut]
     conflicts: list[ConflictOut]
 
