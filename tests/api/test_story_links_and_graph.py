@@ -131,8 +131,9 @@ def _graph_world(backend, actors):
 
 
 @pytest.mark.parametrize("actor, status, secret", [
-    ("anonymous", 404, None), ("other", 404, None), ("viewer", 200, False),
-    ("editor", 200, True), ("owner", 200, True), ("moderator", 200, True),
+    ("anonymous", 404, None), ("other", 404, None), ("guest", 404, None),
+    ("viewer", 200, False), ("editor", 200, True), ("owner", 200, True),
+    ("moderator", 200, True), ("admin", 200, True),
 ])
 def test_graph_shows_only_what_the_caller_may_see(backend, client, actors, actor, status,
                                                   secret):
