@@ -269,6 +269,17 @@ def upgrade_calendar(raw: dict | None) -> dict:
                                      for e in raw.get("eras") or ()]}
 
 
+def complete_calendar(raw: dict) -> dict:
+    """The calendar with every key: missing ones take the default's (the Gregorian leap rule
+    only when the months are the default's too)."""
+    raw = upgrade_calendar(raw) if "months" not in raw and "months_per_year" in raw else raw
+    default = default_calendar()
+    complete = {key: raw.get(key, value) for key, value in default.items()}
+    if "months" in raw and "leap" not in raw:
+        complete["leap"] = None
+    return complete
+
+
 @lru_cache(maxsize=256)
 def _cached(key: str) -> Calendar:
     raw = json.loads(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.calendar import complete_calendar
 from core.clock import now_iso
 from core.errors import MissingToken, NotFound, ValidationFailed
 from core.models import Entity, Event, Location, Story, User, World
@@ -67,6 +68,7 @@ class WorldService:
         fields = dict(fields)
         generate = fields.pop("generate", None)
         if fields.get("calendar") is not None:
+            fields["calendar"] = complete_calendar(fields["calendar"])
             checked_calendar(fields["calendar"])
         now = now_iso()
         world = World(world_id=new_id(), owner_id=user.user_id, created_at=now, updated_at=now,
@@ -88,8 +90,10 @@ class WorldService:
             world = load_world(tx, user, world_id)
             require(can_edit_content(user, world))
             check_version("world", world, based_on, lambda: self._view(tx, user, world))
-            if changes.get("calendar") is not None and changes["calendar"] != world.calendar:
-                redate_events(tx, world.world_id, checked_calendar(changes["calendar"]))
+            if changes.get("calendar") is not None:
+                changes = {**changes, "calendar": complete_calendar(changes["calendar"])}
+                if changes["calendar"] != world.calendar:
+                    redate_events(tx, world.world_id, checked_calendar(changes["calendar"]))
             for name in DESCRIPTIVE_FIELDS:
                 if name in changes and (changes[name] is not None or name == "travel_per_day"):
                     setattr(world, name, changes[name])

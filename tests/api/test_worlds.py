@@ -184,3 +184,24 @@ def test_lowering_a_world_lowers_its_stories(backend, client, writer):
     assert assert_ok(client.get(f"/api/stories/{story['story_id']}",
                                 headers=writer[1]))["story"]["visibility"] == "draft"
     assert_error(client.get(f"/api/stories/{story['story_id']}"), 404, "3001")
+
+
+def test_a_calendar_in_the_older_shape_is_read_as_months(client, writer):
+    body = {"name": "Old", "calendar": {"months_per_year": 13, "days_per_month": 28,
+                                        "month_names": ["Một"], "eras": [
+                                            {"name": "Kỷ Đầu", "start_year": 1}]}}
+    world = assert_ok(client.post("/api/worlds", json=body, headers=writer[1]), 201)["world"]
+    months = world["calendar"]["months"]
+    assert len(months) == 13 and {m["days"] for m in months} == {28}
+    assert months[0]["name"] == "Một" and world["calendar"]["leap"] is None
+    assert world["calendar"]["eras"] == [{"name": "Kỷ Đầu", "start_year": 1}]
+
+
+def test_a_partial_calendar_keeps_the_default_months_and_leap_rule(client, writer):
+    world = assert_ok(client.post("/api/worlds", headers=writer[1], json={
+        "name": "Eras", "calendar": {"eras": [{"name": "Now", "start_year": 1}]}}), 201)["world"]
+    assert len(world["calendar"]["months"]) == 12
+    assert world["calendar"]["leap"] == {"month": 2, "rule": "4,!100,400"}
+    changed = assert_ok(client.put(f"/api/worlds/{world['world_id']}", headers=writer[1], json={
+        "calendar": {"months": [{"name": "Long", "days": 400}]}}))["world"]
+    assert changed["calendar"]["leap"] is None and changed["calendar"]["eras"] == []

@@ -43,7 +43,7 @@ def _gregorian_months() -> list:
 
 class Calendar(StrictModel):
     """How a world counts time (the older {months_per_year, days_per_month, month_names,
-    eras} shape is read too)."""
+    eras} shape is read too). Without `months`, the Gregorian months and leap rule apply."""
 
     year_name: ShortText = ""
     year_zero: bool = Field(False, description="Whether a year 0 exists (else -1 is followed "
@@ -61,6 +61,14 @@ class Calendar(StrictModel):
         "leap": {"month": 2, "rule": "4,!100,400"}, "weekdays": ["Moonday", "Starday"],
         "eras": [{"name": "Age of Ash", "start_year": -500},
                  {"name": "Age of Rivers", "start_year": 1}]}]})
+
+    @model_validator(mode="after")
+    def _default_leap(self):
+        # The default months come with the default leap rule (a calendar of its own has
+        # leap years only when it says so).
+        if not {"months", "leap"} & self.model_fields_set:
+            self.leap = LeapRule(**default_calendar()["leap"])
+        return self
 
     @model_validator(mode="before")
     @classmethod
