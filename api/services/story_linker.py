@@ -3,11 +3,14 @@
 A story's `linked_story_ids` always names exactly the stories of its world that share an
 entity or a place with it. Every change of a story's `entity_ids` or `location_ids` calls
 `relink` in the same transaction, which updates the story and each story that gains or loses
-it (found through the storage's reference index), so no stale link outlives the change.
+it (found through an inverted index thing → stories built from the world's story outlines),
+so no stale link outlives the change.
 `recompute_world` rebuilds a whole world from an inverted index (thing → stories).
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from core.clock import now_iso
 from core.models import Entity, Location, Story
@@ -16,43 +19,38 @@ from core.story_links import linked_ids, shared_things, story_things
 from services.world_access import load_world, require
 from storage import retry_on_conflict
 
-FIELD_OF = {"entity": "entity_ids", "location": "location_ids"}
-
-
 def relink(tx, stories: list[Story]) -> list[Story]:
     """Bring the links of changed stories (and of the stories they gain or lose) up to date.
 
-    Links are found through the stored lists, so when several stories change together their
-    new lists must be stored first (one story may be given before it is saved).
+    Links are found through the world's story outlines (ids and lists, no text) as stored, so
+    when several stories change together their new lists must be stored first (one story may
+    be given before it is saved). Whole stories are read only when their links change.
     Returns every story whose links changed, each once (given ones included): save them.
     """
     cache = {s.story_id: s for s in stories}
     touched = {}
-
-    def holders_of(kind, thing_id):
-        return [s.story_id for s in tx.referencing(Story, FIELD_OF[kind], thing_id)]
-
-    def other(story_id):
-        if story_id not in cache:
-            cache[story_id] = tx.get(Story, story_id)
-        return cache[story_id]
-
-    for story in stories:
-        new = linked_ids(story, holders_of)
-        old = set(story.linked_story_ids)
-        for story_id in old ^ new:
-            linked = other(story_id)
-            if linked is None:
-                continue
-            ids = set(linked.linked_story_ids)
-            ids = ids | {story.story_id} if story_id in new else ids - {story.story_id}
-            if ids != set(linked.linked_story_ids):
-                linked.linked_story_ids = sorted(ids)
-                touched[story_id] = linked
-        links = sorted(i for i in new if other(i) is not None)
-        if links != sorted(story.linked_story_ids):
-            story.linked_story_ids = links
-            touched[story.story_id] = story
+    for world_id in {s.world_id for s in stories}:
+        every = tx.story_outlines(world_id)
+        outlines = {o.story_id for o in every}
+        holders = defaultdict(set)
+        for outline in every:
+            for thing in story_things(outline):
+                holders[thing].add(outline.story_id)
+        for story in (s for s in stories if s.world_id == world_id):
+            new = linked_ids(story, lambda kind, i: holders.get((kind, i), ())) & outlines
+            old = set(story.linked_story_ids)
+            for story_id in (old ^ new) & outlines:
+                if story_id not in cache:
+                    cache[story_id] = tx.get(Story, story_id)
+                linked = cache[story_id]
+                ids = set(linked.linked_story_ids)
+                ids = ids | {story.story_id} if story_id in new else ids - {story.story_id}
+                if ids != set(linked.linked_story_ids):
+                    linked.linked_story_ids = sorted(ids)
+                    touched[story_id] = linked
+            if sorted(new) != sorted(story.linked_story_ids):
+                story.linked_story_ids = sorted(new)
+                touched[story.story_id] = story
     return list(touched.values())
 
 
