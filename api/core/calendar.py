@@ -254,6 +254,32 @@ def _months_of(raw: dict) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(names), tuple(days)
 
 
+def upgrade_calendar(raw: dict | None) -> dict:
+    """The calendar in the current shape (an older {months_per_year, days_per_month,
+    month_names, eras} calendar becomes months of equal length, without a leap day)."""
+    if raw is None:
+        return default_calendar()
+    if "months" in raw:
+        return raw
+    names, days = _months_of(raw)
+    return {"year_name": str(raw.get("year_name") or ""), "year_zero": False,
+            "months": [{"name": n, "days": d} for n, d in zip(names, days)], "leap": None,
+            "weekdays": [], "eras": [{"name": str(e.get("name") or ""),
+                                      "start_year": int(e.get("start_year") or 0)}
+                                     for e in raw.get("eras") or ()]}
+
+
+def complete_calendar(raw: dict) -> dict:
+    """The calendar with every key: missing ones take the default's (the Gregorian leap rule
+    only when the months are the default's too)."""
+    raw = upgrade_calendar(raw) if "months" not in raw and "months_per_year" in raw else raw
+    default = default_calendar()
+    complete = {key: raw.get(key, value) for key, value in default.items()}
+    if "months" in raw and "leap" not in raw:
+        complete["leap"] = None
+    return complete
+
+
 @lru_cache(maxsize=256)
 def _cached(key: str) -> Calendar:
     raw = json.loads(key)

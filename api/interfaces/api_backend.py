@@ -20,19 +20,22 @@ from interfaces.robots import create_robots_bp
 from interfaces.routes.admin import create_admin_bp
 from interfaces.routes.auth import create_auth_bp
 from interfaces.routes.entities import create_entities_bp
+from interfaces.routes.events import create_events_bp
 from interfaces.routes.health import create_health_bp
 from interfaces.routes.locations import create_locations_bp
 from interfaces.routes.stats import create_stats_bp
 from interfaces.routes.stories import create_stories_bp
+from interfaces.routes.timeline import create_timeline_bp
 from interfaces.routes.transfer import create_transfer_bp
 from interfaces.routes.worlds import create_worlds_bp
 from interfaces.schemas.auth import UserRegister
 from interfaces.swagger import register_swagger
 from interfaces.throttling import RouteLimits, create_limits_storage
 from interfaces.validation import parse_model
-from services import (AdminService, AuthService, BoundedPasswords, EntityService, GPTService,
-                      LinkService, LocationService, Passwords, PasswordGuesses, QuotaService,
-                      StatsService, StoryService, TokenService, WorldService)
+from services import (AdminService, AuthService, BoundedPasswords, EntityService, EventService,
+                      GPTService, LinkService, LocationService, Passwords, PasswordGuesses,
+                      QuotaService, StatsService, StoryLinker, StoryService, TimelineService,
+                      TokenService, WorldService)
 from services.export_service import ExportService
 from services.import_service import ImportService
 from storage import create_storage
@@ -77,9 +80,12 @@ class ApiBackend:
             self.quotas, PasswordGuesses(self.limits_storage, config.login_max_failures,
                                          config.login_window_seconds))
         self.world_service = WorldService(storage, self.quotas)
-        self.story_service = StoryService(storage, self.quotas)
+        self.story_linker = StoryLinker(storage)
+        self.story_service = StoryService(storage, self.quotas, self.story_linker)
         self.entity_service = EntityService(storage)
         self.location_service = LocationService(storage)
+        self.event_service = EventService(storage)
+        self.timeline_service = TimelineService(storage, self.event_service)
         self.link_service = LinkService(storage)
         self.admin_service = AdminService(storage, self.auth_service)
         self.stats_service = StatsService(storage)
@@ -122,6 +128,9 @@ class ApiBackend:
             create_stories_bp(self.story_service, self.link_service, endpoints),
             create_entities_bp(self.entity_service, endpoints),
             create_locations_bp(self.location_service, endpoints),
+            create_events_bp(self.event_service, endpoints),
+            create_timeline_bp(self.event_service, self.timeline_service, self.story_linker,
+                               endpoints),
             create_admin_bp(self.admin_service, endpoints),
             create_stats_bp(self.stats_service, endpoints),
             create_transfer_bp(self.export_service, self.import_service, endpoints),

@@ -13,7 +13,8 @@ from core.errors import (AI_RATE_LIMITED, BAD_BODY, BODY_TOO_LARGE, ERROR_CODES,
                          VersionConflict)
 from interfaces.envelope import envelope
 from interfaces.frontend import FALLBACK_ENDPOINTS
-from interfaces.schemas.outputs import EntityOut, LocationOut, StoryOut, WorldOut
+from interfaces.schemas.outputs import EntityOut, LocationOut, WorldOut
+from interfaces.schemas.timeline_outputs import EventOut, StoryDetailOut
 from interfaces.serialize import dump
 from storage.base import StorageError
 
@@ -26,8 +27,8 @@ HTTP_DETAILS = {404: "No such route or resource", 405: "Method not allowed on th
                 413: "Request body too large", 415: "Unsupported content type; send JSON",
                 400: "Malformed request"}
 # How the `current` resource of a 3004 answer is written: as a read of it answers.
-CURRENT_OUT = {"world": WorldOut, "story": StoryOut, "entity": EntityOut,
-               "location": LocationOut}
+CURRENT_OUT = {"world": WorldOut, "story": StoryDetailOut, "entity": EntityOut,
+               "location": LocationOut, "event": EventOut}
 
 
 def _from_code(code: str, detail: str | None = None, data=None, headers=None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import operator
 import types
 import typing
 
@@ -39,24 +40,52 @@ def _plan(out_cls) -> tuple:
     return tuple(plan)
 
 
-def _pick(value, name: str):
-    if isinstance(value, dict):
-        return value[name]
-    if hasattr(value, name):
-        return getattr(value, name)
-    return getattr(value.model, name)
+@functools.cache
+def _on_view(value_type, name: str) -> bool:
+    """Whether a view type answers `name` itself (else its `model` does); decided once."""
+    return any(name in vars(klass) or name in getattr(klass, "__dataclass_fields__", {})
+               for klass in value_type.__mro__)
 
 
 def dump(out_cls, value) -> dict:
     """The value as the Out model describes it (models that allow extra keys pass whole)."""
     if out_cls.model_config.get("extra") == "allow":
         return dict(value)
+    if isinstance(value, dict) and _flat(out_cls):
+        return {name: value[name] for name in _names(out_cls)}
     result = {}
-    for name, how, nested in _plan(out_cls):
-        item = _pick(value, name)
+    for name, getter, how, nested in _getters(out_cls, type(value)):
+        item = getter(value)
         if how == "one" or (how == "optional" and item is not None):
             item = dump(nested, item)
+        elif how == "many" and _flat(nested):
+            names = _names(nested)
+            item = [{n: element[n] for n in names} if isinstance(element, dict)
+                    else dump(nested, element) for element in item]
         elif how == "many":
             item = [dump(nested, element) for element in item]
         result[name] = item
     return result
+
+
+@functools.cache
+def _getters(out_cls, value_type) -> tuple:
+    """(name, how to read it from a value of that type, how to dump it, nested Out class)."""
+    def getter(name):
+        if issubclass(value_type, dict):
+            return operator.itemgetter(name)
+        if _on_view(value_type, name):
+            return operator.attrgetter(name)
+        return operator.attrgetter(f"model.{name}")
+    return tuple((name, getter(name), how, nested) for name, how, nested in _plan(out_cls))
+
+
+@functools.cache
+def _names(out_cls) -> tuple[str, ...]:
+    return tuple(name for name, _, _ in _plan(out_cls))
+
+
+@functools.cache
+def _flat(out_cls) -> bool:
+    """Whether every field of the Out model is plain data (no nested Out model)."""
+    return all(how == "plain" for _, how, _ in _plan(out_cls))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from core.clock import now_iso
 from core.errors import ValidationFailed
-from core.models import Entity
+from core.models import Entity, Story
 from core.models._base import new_id
 from core.models.views import EntityView, PageView
 from core.relationships import mirror_change, normalise
 from services.cascade import delete_with_references
+from services.story_linker import relink, save_relinked
 from services.world_access import check_version
 from services.world_content import WorldContentService
 from services.world_names import ensure_names_free, unique_names
@@ -97,5 +98,7 @@ class EntityService(WorldContentService):
         """Delete an entity and every reference to it: relationships, stories, events."""
         with self._storage.transaction() as tx:
             self._deletable(tx, user, world_id, entity_id)
+            linked = [s.story_id for s in tx.referencing(Story, "entity_ids", entity_id)]
             delete_with_references(tx, Entity, entity_id)
+            save_relinked(tx, relink(tx, tx.get_many(Story, linked)))
         return entity_id

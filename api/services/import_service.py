@@ -90,7 +90,8 @@ class _Rebuild:
                      description=world.get("description", ""),
                      world_type=world.get("world_type", "fantasy"), visibility="private",
                      language=world.get("language", "vi"),
-                     calendar={**default_calendar(), **(world.get("calendar") or {})})
+                     calendar={**default_calendar(), **(world.get("calendar") or {})},
+                     travel_per_day=world.get("travel_per_day"))
 
     def _story(self, story: dict) -> Story:
         return Story.from_dict({

@@ -11,9 +11,10 @@ from core.models._base import new_id
 from core.models.views import EntityView, StoryView
 from core.permissions import can_edit_content
 from core.text import fold
+from services.story_linker import relink, save_relinked
 from services.story_service import StoryService
 from services.world_access import load_story, require
-from services.world_content import WorldContentService
+from services.world_content import WorldContentService, check_ids_in_world
 from services.world_names import unique_names
 from storage import retry_on_conflict
 
@@ -45,8 +46,8 @@ class LinkService:
         with unique_names(Entity), self._storage.transaction() as tx:
             story, world = load_story(tx, user, story_id)
             require(can_edit_content(user, world), "You may not change this story")
-            _check_ids(tx, Entity, world.world_id, entity_ids, "entity_ids")
-            _check_ids(tx, Location, world.world_id, location_ids, "location_ids")
+            check_ids_in_world(tx, Entity, world.world_id, entity_ids, "entity_ids")
+            check_ids_in_world(tx, Location, world.world_id, location_ids, "location_ids")
             entities, locations, created, unresolved = _resolve(tx, story, names,
                                                                 create_missing)
             story.entity_ids = _merge(story.entity_ids, [*entity_ids, *entities,
@@ -57,7 +58,9 @@ class LinkService:
             story.updated_at = now_iso()
             for entity in created:
                 tx.insert(entity)
+            relinked = relink(tx, [story])
             tx.update(story)
+            save_relinked(tx, relinked, saved=[story])
             rights = WorldContentService.permissions(user, world)
             return LinkResult(StoryService.view(user, world, story),
                               {"entities": [EntityView(e, rights) for e in created]}, unresolved)
@@ -70,23 +73,10 @@ class LinkService:
             require(can_edit_content(user, world), "You may not change this story")
             story.entity_ids, story.location_ids = [], []
             story.updated_at = now_iso()
+            relinked = relink(tx, [story])
             tx.update(story)
+            save_relinked(tx, relinked, saved=[story])
             return StoryService.view(user, world, story)
-
-
-def _check_ids(reader, model_cls, world_id: str, ids, field: str) -> None:
-    found = {item_id for item_id, item in zip(ids, _each(reader, model_cls, ids))
-             if item is not None and item.world_id == world_id}
-    missing = [item_id for item_id in ids if item_id not in found]
-    if missing:
-        raise ValidationFailed({field: f"not in this world: {', '.join(missing)}"})
-
-
-def _each(reader, model_cls, ids) -> list:
-    """The model of each id, or None, in the order of the ids (one read)."""
-    by_id = {getattr(m, f"{model_cls.__name__.lower()}_id"): m
-             for m in reader.get_many(model_cls, ids)}
-    return [by_id.get(item_id) for item_id in ids]
 
 
 def _resolve(reader, story, names, create_missing: bool):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from core.clock import now_iso
 from core.errors import ValidationFailed
-from core.models import Location
+from core.models import Location, Story
 from core.models._base import new_id
 from core.models.views import LocationView, PageView
 from services.cascade import delete_with_references
+from services.story_linker import relink, save_relinked
 from services.world_access import check_version
 from services.world_content import WorldContentService
 from services.world_names import ensure_names_free, unique_names
@@ -78,8 +79,10 @@ class LocationService(WorldContentService):
         """Delete a place: stories and events forget it, places inside move to its parent."""
         with self._storage.transaction() as tx:
             _, location = self._deletable(tx, user, world_id, location_id)
+            linked = [s.story_id for s in tx.referencing(Story, "location_ids", location_id)]
             delete_with_references(tx, Location, location_id,
                                    replacement=location.parent_location_id)
+            save_relinked(tx, relink(tx, tx.get_many(Story, linked)))
         return location_id
 
 

@@ -11,6 +11,7 @@ from core.permissions import (can_delete_story, can_edit_content, story_permissi
                               visible_levels)
 from core.visibility import clamp, more_visible
 from services.cascade import delete_with_references
+from services.dates import check_date, world_calendar
 from services.world_access import check_version, load_story, load_world, require
 from storage import PageRequest, retry_on_conflict
 
@@ -20,9 +21,10 @@ EDITABLE_FIELDS = ("title", "content", "summary", "genre", "order", "world_time"
 class StoryService:
     """The rules for stories; a story is never more visible than its world."""
 
-    def __init__(self, storage, quotas):
+    def __init__(self, storage, quotas, linker=None):
         self._storage = storage
         self._quotas = quotas
+        self._linker = linker
 
     # views
 
@@ -65,9 +67,16 @@ class StoryService:
         return PageView(items, found.total, page.page, page.page_size)
 
     def get_story(self, user, story_id: str) -> StoryView:
-        """One story the caller may see."""
+        """One story the caller may see, with the stories linked to it that they may see."""
         story, world = load_story(self._storage, user, story_id)
-        return self.view(user, world, story)
+        return self._detail(self._storage, user, world, story)
+
+    def _detail(self, reader, user, world: World, story: Story) -> StoryView:
+        """The story as a read of it answers: with the linked stories the user may see."""
+        view = self.view(user, world, story)
+        if self._linker is not None:
+            view.links = self._linker.links_of(reader, user, world, story)
+        return view
 
     # writes
 
@@ -80,6 +89,7 @@ class StoryService:
             world = load_world(tx, user, world_id)
             require(can_edit_content(user, world), "You may not add stories to this world")
             _check_ceiling(visibility, world)
+            _check_world_time(world, fields.get("world_time"))
             now = now_iso()
             story = Story(story_id=new_id(), world_id=world_id, owner_id=user.user_id,
                           created_at=now, updated_at=now,
@@ -98,10 +108,13 @@ class StoryService:
         with self._storage.transaction() as tx:
             story, world = load_story(tx, user, story_id)
             require(can_edit_content(user, world), "You may not change this story")
-            check_version("story", story, based_on, lambda: self.view(user, world, story))
+            check_version("story", story, based_on,
+                          lambda: self._detail(tx, user, world, story))
             for name in EDITABLE_FIELDS:
                 if name in changes:
                     setattr(story, name, changes[name])
+            if "world_time" in changes:
+                _check_world_time(world, story.world_time)
             wanted = changes.get("visibility")
             if wanted and wanted != story.visibility:
                 _check_ceiling(wanted, world)
@@ -141,6 +154,13 @@ def _check_ceiling(visibility: str | None, world: World) -> None:
     if visibility and more_visible(visibility, world.visibility):
         raise ValidationFailed({"visibility": f"cannot be more visible than its world "
                                               f"({world.visibility})"})
+
+
+def _check_world_time(world: World, world_time: dict | None) -> None:
+    """2001 naming world_time.month or .day when the date is not in the world's calendar."""
+    if world_time:
+        check_date(world_calendar(world), world_time["year"], world_time.get("month"),
+                   world_time.get("day"), "world_time.")
 
 
 def _owner(reader, story: Story, user):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.errors import NotFound
+from core.errors import NotFound, ValidationFailed
 from core.models.views import PageView
 from core.permissions import can_edit_content, can_view_world, has_permission
 from core.text import fold
@@ -57,3 +57,12 @@ class WorldContentService:
         world, item = self._load(reader, user, world_id, item_id)
         require(self.permissions(user, world)["delete"], f"You may not delete this {self.kind}")
         return world, item
+
+
+def check_ids_in_world(reader, model_cls, world_id: str, ids, field: str) -> None:
+    """2001 naming `field` when an id is not an entity (or place...) of the world."""
+    found = {getattr(m, f"{model_cls.__name__.lower()}_id")
+             for m in reader.get_many(model_cls, ids) if m.world_id == world_id}
+    missing = [item_id for item_id in ids if item_id not in found]
+    if missing:
+        raise ValidationFailed({field: f"not in this world: {', '.join(missing)}"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.calendar import complete_calendar
 from core.clock import now_iso
 from core.errors import MissingToken, NotFound, ValidationFailed
 from core.models import Entity, Event, Location, Story, User, World
@@ -11,11 +12,13 @@ from core.permissions import (can_delete_world, can_edit_content, can_manage_wor
                               viewer_of, visible_levels, world_permissions, world_role)
 from core.text import fold
 from core.visibility import more_visible
+from services.dates import checked_calendar, redate_events
 from services.world_access import check_version, load_world, require
 from services.world_generation import generated_content
 from storage import PageRequest, retry_on_conflict
 
-DESCRIPTIVE_FIELDS = ("name", "description", "world_type", "language", "calendar")
+DESCRIPTIVE_FIELDS = ("name", "description", "world_type", "language", "calendar",
+                      "travel_per_day")
 CONTENT = (Story, Entity, Location, Event)
 MAX_COLLABORATORS = 100
 
@@ -65,6 +68,9 @@ class WorldService:
         require(can_write(user), "Your role may not create worlds")
         fields = dict(fields)
         generate = fields.pop("generate", None)
+        if fields.get("calendar") is not None:
+            fields["calendar"] = complete_calendar(fields["calendar"])
+            checked_calendar(fields["calendar"])
         now = now_iso()
         world = World(world_id=new_id(), owner_id=user.user_id, created_at=now, updated_at=now,
                       **fields)
@@ -85,8 +91,12 @@ class WorldService:
             world = load_world(tx, user, world_id)
             require(can_edit_content(user, world))
             check_version("world", world, based_on, lambda: self._view(tx, user, world))
+            if changes.get("calendar") is not None:
+                changes = {**changes, "calendar": complete_calendar(changes["calendar"])}
+                if changes["calendar"] != world.calendar:
+                    redate_events(tx, world.world_id, checked_calendar(changes["calendar"]))
             for name in DESCRIPTIVE_FIELDS:
-                if name in changes:
+                if name in changes and (changes[name] is not None or name == "travel_per_day"):
                     setattr(world, name, changes[name])
             self._change_visibility(tx, user, world, changes.get("visibility"))
             world.updated_at = now_iso()

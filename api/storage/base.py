@@ -143,6 +143,11 @@ class Reader(ABC):
         """Stories of a world at the given levels (all when None), in the world's order."""
 
     @abstractmethod
+    def story_outlines(self, world_id: str, levels=None) -> list:
+        """StoryOutlines of the world's stories at the given levels (all when None), in the
+        world's order: ids, title, order and links, without reading the stories' text."""
+
+    @abstractmethod
     def last_story_order(self, world_id: str) -> int:
         """The highest `order` of the world's stories, 0 when it has none."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 
 from core.models import Entity, Event, Location, Story, User, World
+from core.models.story import StoryOutline
 from core.permissions import ROLES
 from core.visibility import LEVELS, RELATION_FIELDS, RELATIONS, SEEN_BY, Viewer, beyond_public
 from storage.base import Counts, Page, PageRequest, Reader
@@ -145,6 +146,15 @@ class MemoryReader(Reader):
         alternatives = [{"world_id": world_id, "visibility": v} for v in levels] \
             if levels is not None else [{"world_id": world_id}]
         return self._page(Story, "stories", alternatives, page, order="order")
+
+    def story_outlines(self, world_id, levels=None):
+        alternatives = [{"world_id": world_id, "visibility": v} for v in levels] \
+            if levels is not None else [{"world_id": world_id}]
+        with self._guard:
+            docs, _ = self._store.select("stories", alternatives, order="order")
+            return [StoryOutline(d["story_id"], d["title"], d["order"], d["visibility"],
+                                 list(d["entity_ids"]), list(d["location_ids"]),
+                                 list(d["linked_story_ids"])) for d in docs]
 
     def last_story_order(self, world_id):
         with self._guard:

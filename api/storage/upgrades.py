@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.calendar import upgrade_calendar
 from core.text import WORD_RULE, word_count
 from storage.schema import SPEC_BY_NAME
 
@@ -14,6 +15,8 @@ def upgrade_document(table: str, doc: dict) -> dict:
     if table == "events" and "connection_target_ids" not in doc:
         targets = sorted({c["target_event_id"] for c in doc.get("connections") or ()})
         doc = {**doc, "connection_target_ids": targets}
+    if table == "worlds" and "months" not in (doc.get("calendar") or {}):
+        doc = {**doc, "calendar": upgrade_calendar(doc.get("calendar"))}
     if table == "stories" and doc.get("word_rule") != WORD_RULE:
         doc = {**doc, "word_count": word_count(doc.get("content") or ""), "word_rule": WORD_RULE}
     return doc

@@ -59,6 +59,21 @@ def test_every_documented_answer_matches_its_schema(backend, client):
                           json={"names": ["Thăng Long", "Ỷ Lan"], "create_missing": True}))
     assert_ok(client.post(f"{story_url}/clear-links", headers=me))
 
+    events = f"{url}/events"
+    first = assert_ok(client.post(events, headers=me, json={
+        "title": "Dời đô", "year": 1010, "month": 7, "entity_ids": [entity["entity_id"]],
+        "story_id": story["story_id"]}), 201)["event"]
+    second = assert_ok(client.post(events, headers=me, json={
+        "title": "Sau đó", "relative_to": {"event_id": first["event_id"], "years": 1}}),
+        201)["event"]
+    event_url = f"/api/events/{second['event_id']}"
+    assert_ok(client.get(event_url, headers=me))
+    assert_ok(client.put(event_url, headers=me, json={"description": "Một năm sau"}))
+    assert_ok(client.post(f"{event_url}/connections", headers=me, json={
+        "target_event_id": first["event_id"], "relation_type": "temporal"}), 201)
+    assert_ok(client.get(events, headers=me))
+    assert_ok(client.get(f"{url}/graph", headers=me))
+    assert_ok(client.post(f"{url}/auto-link-stories", headers=me))
     exported = client.get(f"{url}/export?format=json", headers=me)
     assert_ok(client.post("/api/worlds/import", headers=me, json=json.loads(exported.data)), 201)
 
@@ -71,6 +86,7 @@ def test_every_documented_answer_matches_its_schema(backend, client):
     assert_ok(client.get("/api/admin/roles", headers=admin))
     assert_ok(client.get("/api/admin/stats", headers=admin))
 
+    assert_ok(client.delete(event_url, headers=me))
     assert_ok(client.delete(f"{url}/entities/{entity['entity_id']}", headers=me))
     assert_ok(client.delete(f"{url}/locations/{place['location_id']}", headers=me))
     assert_ok(client.delete(story_url, headers=me))

@@ -20,7 +20,11 @@ def test_new_world_is_private_with_a_default_calendar(client, writer):
     assert world["visibility"] == "private"
     assert world["world_type"] == "fantasy"
     assert world["owner_id"] == writer[0].user_id and world["owner_username"] == "writer"
-    assert world["calendar"]["months_per_year"] == 12
+    calendar = world["calendar"]
+    assert [m["days"] for m in calendar["months"]] == [31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+                                                       30, 31]
+    assert calendar["leap"] == {"month": 2, "rule": "4,!100,400"}
+    assert calendar["year_zero"] is False and calendar["eras"] == []
     assert world["counts"] == {"stories": 0, "entities": 0, "locations": 0, "events": 0}
     assert world["my_role"] == "owner"
     assert world["permissions"] == {"edit": True, "manage": True, "delete": True}
@@ -31,7 +35,11 @@ def test_new_world_is_private_with_a_default_calendar(client, writer):
     ({"name": ""}, "name"), ({"name": "   "}, "name"), ({"name": "x" * 121}, "name"),
     ({"name": "W", "world_type": "steampunk"}, "world_type"),
     ({"name": "W", "visibility": "secret"}, "visibility"),
-    ({"name": "W", "calendar": {"months_per_year": 0}}, "calendar.months_per_year"),
+    ({"name": "W", "calendar": {"months": []}}, "calendar.months"),
+    ({"name": "W", "calendar": {"months": [{"name": "A", "days": 0}]}}, "calendar.months.0.days"),
+    ({"name": "W", "calendar": {"leap": {"month": 2, "rule": "4,!x"}}}, "calendar.leap.rule"),
+    ({"name": "W", "calendar": {"months": [{"days": 30}], "leap": {"month": 2, "rule": "4"}}},
+     "calendar.leap.month"),
     ({"name": "W", "calendar": {"weeks": 4}}, "calendar.weeks"),
     ({"name": 42}, "name"),
 ])
@@ -176,3 +184,24 @@ def test_lowering_a_world_lowers_its_stories(backend, client, writer):
     assert assert_ok(client.get(f"/api/stories/{story['story_id']}",
                                 headers=writer[1]))["story"]["visibility"] == "draft"
     assert_error(client.get(f"/api/stories/{story['story_id']}"), 404, "3001")
+
+
+def test_a_calendar_in_the_older_shape_is_read_as_months(client, writer):
+    body = {"name": "Old", "calendar": {"months_per_year": 13, "days_per_month": 28,
+                                        "month_names": ["Một"], "eras": [
+                                            {"name": "Kỷ Đầu", "start_year": 1}]}}
+    world = assert_ok(client.post("/api/worlds", json=body, headers=writer[1]), 201)["world"]
+    months = world["calendar"]["months"]
+    assert len(months) == 13 and {m["days"] for m in months} == {28}
+    assert months[0]["name"] == "Một" and world["calendar"]["leap"] is None
+    assert world["calendar"]["eras"] == [{"name": "Kỷ Đầu", "start_year": 1}]
+
+
+def test_a_partial_calendar_keeps_the_default_months_and_leap_rule(client, writer):
+    world = assert_ok(client.post("/api/worlds", headers=writer[1], json={
+        "name": "Eras", "calendar": {"eras": [{"name": "Now", "start_year": 1}]}}), 201)["world"]
+    assert len(world["calendar"]["months"]) == 12
+    assert world["calendar"]["leap"] == {"month": 2, "rule": "4,!100,400"}
+    changed = assert_ok(client.put(f"/api/worlds/{world['world_id']}", headers=writer[1], json={
+        "calendar": {"months": [{"name": "Long", "days": 400}]}}))["world"]
+    assert changed["calendar"]["leap"] is None and changed["calendar"]["eras"] == []

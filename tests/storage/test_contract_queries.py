@@ -139,6 +139,22 @@ def test_stories_of_a_world_come_in_the_worlds_order_at_the_levels_asked(storage
     assert [s.title for s in paged.items] == ["3", "5"] and paged.total == 4
     assert storage.last_story_order("w") == 5
     assert storage.last_story_order("empty") == 0
+    outlines = storage.story_outlines("w", ("public",))
+    assert [(o.story_id, o.title, o.order, o.visibility) for o in outlines] == [
+        (s.story_id, s.title, s.order, s.visibility) for s in public.items]
+    assert [o.story_id for o in storage.story_outlines("w")] == \
+        [s.story_id for s in every.items]
+    assert storage.story_outlines("w", ()) == []
+
+
+def test_story_outlines_carry_the_links_without_the_text(storage):
+    story = a_story("w", entity_ids=["e1", "e2"], location_ids=["l1"],
+                    linked_story_ids=["s9"], content="long text")
+    insert(storage, story)
+    [outline] = storage.story_outlines("w", LEVELS)
+    assert (outline.entity_ids, outline.location_ids, outline.linked_story_ids) == (
+        ["e1", "e2"], ["l1"], ["s9"])
+    assert not hasattr(outline, "content")
 
 
 def test_stories_of_an_owner_are_newest_change_first(storage):

@@ -3,6 +3,7 @@ errors without secrets, indexed list queries, and one truth for every process.""
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -318,3 +319,17 @@ def test_story_word_counts_made_by_an_older_rule_are_counted_again_by_the_migrat
     storage.close()
     reopened = opened()
     assert reopened.stories_of_world("w").items[0].word_count == 4
+
+
+def test_world_calendars_of_the_older_shape_are_rewritten_by_the_migration(opened, schema_url):
+    storage = opened()
+    world = a_world()
+    insert(storage, world)
+    older = {"months_per_year": 10, "days_per_month": 36, "month_names": [], "eras": []}
+    with psycopg.connect(schema_url, autocommit=True) as conn:
+        conn.execute("UPDATE worlds SET doc = jsonb_set(doc, '{calendar}', %s::jsonb)",
+                     (json.dumps(older),))
+        conn.execute("DELETE FROM schema_migrations WHERE version = 3")
+    storage.close()
+    calendar = opened().get(World, world.world_id).calendar
+    assert calendar["months"] == [{"name": "", "days": 36}] * 10 and calendar["leap"] is None

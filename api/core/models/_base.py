@@ -12,10 +12,12 @@ def new_id() -> str:
 
 def copy_json(value):
     """A copy of JSON-like data that shares no list or dict with the original."""
+    # Scalars are copied in place (no call per item): documents hold long lists of ids.
     if isinstance(value, list):
-        return [copy_json(item) for item in value]
+        return [copy_json(item) if isinstance(item, (list, dict)) else item for item in value]
     if isinstance(value, dict):
-        return {key: copy_json(item) for key, item in value.items()}
+        return {key: copy_json(item) if isinstance(item, (list, dict)) else item
+                for key, item in value.items()}
     return value
 
 

@@ -37,3 +37,16 @@ class Story(Model):
         doc["title_key"] = fold(self.title)
         doc["word_rule"] = WORD_RULE
         return doc
+
+
+@dataclass(frozen=True)
+class StoryOutline:
+    """What a story links to, without its text: for timelines, graphs and story links."""
+
+    story_id: str
+    title: str
+    order: int
+    visibility: str
+    entity_ids: list
+    location_ids: list
+    linked_story_ids: list

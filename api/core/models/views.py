@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.models.entity import Entity
+from core.models.event import Event
 from core.models.location import Location
 from core.models.story import Story
 from core.models.user import User
@@ -49,6 +50,7 @@ class StoryView:
     model: Story
     world_name: str
     permissions: dict
+    links: list = field(default_factory=list)
 
 
 @dataclass
@@ -73,6 +75,20 @@ class LocationView(_Excerpted):
     model: Location
     permissions: dict
     parent_name: str | None = None
+
+
+@dataclass
+class EventView:
+    """An event with its date written out, the ages of those in it and the caller's rights.
+
+    `era` is the event's own era, or the calendar's era of its year when it has none.
+    """
+
+    model: Event
+    permissions: dict
+    era: str = ""
+    date_label: str = ""
+    ages: list = field(default_factory=list)
 
 
 @dataclass

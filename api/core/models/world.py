@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from core.calendar import default_calendar
 from core.models._base import Model
 from core.text import fold
 
@@ -10,11 +11,6 @@ WORLD_TYPES = ("fantasy", "sci-fi", "modern", "historical", "custom")
 COLLABORATOR_ROLES = ("viewer", "editor")
 # The language a world is written in: its generated content, its exports' headings and labels.
 LANGUAGES = ("vi", "en")
-
-
-def default_calendar() -> dict:
-    """A plain twelve-month calendar with no named eras."""
-    return {"months_per_year": 12, "days_per_month": 30, "month_names": [], "eras": []}
 
 
 @dataclass
@@ -41,6 +37,7 @@ class World(Model):
     language: str = "vi"
     collaborators: list = field(default_factory=list)
     calendar: dict = field(default_factory=default_calendar)
+    travel_per_day: float | None = None
     version: int = 0
 
     def to_document(self) -> dict:

@@ -8,6 +8,7 @@ from interfaces.response_cache import STORY_READS
 from interfaces.schemas.content import StoryLinks
 from interfaces.schemas.outputs import (DeletedStoryOut, LinkResultOut, StoryEnvelopeOut,
                                         StoryPageOut)
+from interfaces.schemas.timeline_outputs import StoryDetailEnvelopeOut
 from interfaces.schemas.stories import StoryCreate, StoryListQuery, StoryUpdate
 
 WRITE_ERRORS = (NOT_FOUND, FORBIDDEN)
@@ -32,8 +33,11 @@ def create_stories_bp(story_service, link_service, endpoints):
         fields = body.model_dump(exclude_none=True)
         return {"story": story_service.create_story(user, fields.pop("world_id"), fields)}
 
-    @route.get("/<story_id>", "One story", access=OPTIONAL, response=StoryEnvelopeOut,
-               errors=(NOT_FOUND,), cache=STORY_READS)
+    @route.get("/<story_id>", "One story, with the stories linked to it and why",
+               access=OPTIONAL, response=StoryDetailEnvelopeOut, errors=(NOT_FOUND,),
+               cache=STORY_READS + ("table:entities", "table:locations"),
+               description="`links`: the stories sharing entities or places with this one "
+                           "that the caller may see, with weight (things shared) and reasons.")
     def get_story(story_id, user):
         return {"story": story_service.get_story(user, story_id)}
 

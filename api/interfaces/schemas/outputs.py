@@ -102,6 +102,7 @@ class WorldOut(Out):
     owner_username: str | None
     collaborators: list[CollaboratorOut]
     calendar: Calendar
+    travel_per_day: float | None
     counts: CountsOut
     my_role: Literal["owner", "editor", "viewer"] | None
     permissions: WorldPermissionsOut

@@ -54,6 +54,7 @@ class BundleWorld(Stamped):
     visibility: Visibility = "private"
     language: Language = "vi"
     calendar: Calendar | None = None
+    travel_per_day: float | None = Field(None, gt=0, le=1_000_000)
 
 
 class BundleStory(Stamped):

@@ -4,32 +4,88 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
+
+from core.calendar import default_calendar, upgrade_calendar
 
 from interfaces.schemas.common import (CollaboratorRole, Id, Language, Name, PageQuery,
-                                       QueryModel, StrictModel, Versioned, Visibility,
-                                       WorldType, example)
+                                       QueryModel, ShortText, StrictModel, Versioned,
+                                       Visibility, WorldType, example)
 
 LANGUAGE_DOC = ("The world's language, vi (Vietnamese) or en (English): generated content, "
                 "attribute names and the headings of its exports are written in it")
 
 
 class Era(StrictModel):
-    """A named era of a world's calendar."""
+    """A named era of a world's calendar, from its first year on."""
 
     name: Name
     start_year: int = Field(ge=-1_000_000_000, le=1_000_000_000)
-    end_year: int | None = Field(None, ge=-1_000_000_000, le=1_000_000_000)
-    nullable: ClassVar[frozenset] = frozenset({"end_year"})
+
+
+class Month(StrictModel):
+    """A month of a world's calendar."""
+
+    name: ShortText = ""
+    days: int = Field(ge=1, le=1000)
+
+
+class LeapRule(StrictModel):
+    """Which years are leap years, and the month that gains a day in them."""
+
+    month: int = Field(ge=1, le=100, description="1-based month that gains one day")
+    rule: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                           max_length=100)] = Field(
+        description='Years counted without a gap: "4,!100,400" = every 4th year, not every '
+                    '100th, but every 400th', examples=["4,!100,400"])
+
+
+def _gregorian_months() -> list:
+    return [Month(**month) for month in default_calendar()["months"]]
 
 
 class Calendar(StrictModel):
-    """How a world counts time."""
+    """How a world counts time (the older {months_per_year, days_per_month, month_names,
+    eras} shape is read too). Without `months`, the Gregorian months and leap rule apply."""
 
-    months_per_year: int = Field(12, ge=1, le=100)
-    days_per_month: int = Field(30, ge=1, le=1000)
-    month_names: list[Name] = Field(default_factory=list, max_length=100)
+    year_name: ShortText = ""
+    year_zero: bool = Field(False, description="Whether a year 0 exists (else -1 is followed "
+                                               "by 1)")
+    months: list[Month] = Field(default_factory=_gregorian_months, min_length=1,
+                                max_length=100)
+    leap: LeapRule | None = None
+    weekdays: list[ShortText] = Field(default_factory=list, max_length=50)
     eras: list[Era] = Field(default_factory=list, max_length=50)
+    nullable: ClassVar[frozenset] = frozenset({"leap"})
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "year_name": "AC", "year_zero": False,
+        "months": [{"name": "Frostmoon", "days": 30}, {"name": "Thawmoon", "days": 28},
+                   {"name": "Suncrest", "days": 31}],
+        "leap": {"month": 2, "rule": "4,!100,400"}, "weekdays": ["Moonday", "Starday"],
+        "eras": [{"name": "Age of Ash", "start_year": -500},
+                 {"name": "Age of Rivers", "start_year": 1}]}]})
+
+    @model_validator(mode="after")
+    def _default_leap(self):
+        # The default months come with the default leap rule (a calendar of its own has
+        # leap years only when it says so).
+        if not {"months", "leap"} & self.model_fields_set:
+            self.leap = LeapRule(**default_calendar()["leap"])
+        return self
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_shape(cls, data):
+        if isinstance(data, dict) and "months" not in data and (
+                {"months_per_year", "days_per_month", "month_names"} & set(data)):
+            extra = set(data) - {"months_per_year", "days_per_month", "month_names", "eras",
+                                 "year_name"}
+            if not extra:
+                count, days = data.get("months_per_year", 12), data.get("days_per_month", 30)
+                if not isinstance(count, int) or not 1 <= count <= 100:
+                    raise ValueError("months_per_year is a whole number from 1 to 100")
+                return upgrade_calendar({**data, "days_per_month": days})
+        return data
 
 
 class Generate(StrictModel):
@@ -57,6 +113,8 @@ class WorldCreate(StrictModel):
     visibility: Visibility = "private"
     language: Language = Field("vi", description=LANGUAGE_DOC)
     calendar: Calendar | None = None
+    travel_per_day: float | None = Field(None, gt=0, le=1_000_000, description=(
+        "Map units a traveller covers in a day, for the timeline's too_far check"))
     generate: Generate | None = Field(
         None, description="Fill the world from templates for its world_type")
 
@@ -73,6 +131,9 @@ class WorldUpdate(Versioned):
     visibility: Visibility | None = None
     language: Language | None = Field(None, description=LANGUAGE_DOC)
     calendar: Calendar | None = None
+    travel_per_day: float | None = Field(None, gt=0, le=1_000_000, description=(
+        "Map units a traveller covers in a day (null: no too_far check)"))
+    nullable: ClassVar[frozenset] = frozenset({"travel_per_day"})
 
 
 class WorldShare(StrictModel):
@@ -116,5 +177,5 @@ class WorldListQuery(PageQuery):
 
 
 WorldPageQuery = PageQuery
-__all__ = ["Calendar", "Era", "Generate", "WorldCreate", "WorldUpdate", "WorldShare",
+__all__ = ["Calendar", "Era", "Month", "LeapRule", "Generate", "WorldCreate", "WorldUpdate", "WorldShare",
            "WorldUnshare", "StoryReorder", "WorldListQuery", "QueryModel"]

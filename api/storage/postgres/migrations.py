@@ -6,11 +6,13 @@ migration. Tables live in the connection's current schema (the first of its sear
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 
 import psycopg
 
+from core.calendar import upgrade_calendar
 from core.text import WORD_RULE, word_count
 from storage.base import StorageError
 
@@ -111,10 +113,20 @@ def recount_story_words(conn: psycopg.Connection) -> None:
                      (word_count(content or ""), WORD_RULE, story_id))
 
 
+def upgrade_world_calendars(conn: psycopg.Connection) -> None:
+    """Store every world's calendar in the month-list shape (core.calendar.upgrade_calendar)."""
+    rows = conn.execute("SELECT id, doc->'calendar' FROM worlds "
+                        "WHERE NOT (coalesce(doc->'calendar', '{}'::jsonb) ? 'months')")
+    for world_id, calendar in rows.fetchall():
+        conn.execute("UPDATE worlds SET doc = jsonb_set(doc, '{calendar}', %s::jsonb) "
+                     "WHERE id = %s", (json.dumps(upgrade_calendar(calendar)), world_id))
+
+
 # (version, name, SQL or a function given the connection inside the migration's transaction)
 MIGRATIONS: tuple[tuple[int, str, str | Callable[[psycopg.Connection], None]], ...] = (
     (1, "documents, unique keys and change marks", INITIAL),
     (2, "story word counts by the documented rule", recount_story_words),
+    (3, "world calendars as a list of months", upgrade_world_calendars),
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from abc import abstractmethod
 
 from core.models import Entity, Event, Location, Story, User, World
+from core.models.story import StoryOutline
 from core.permissions import ROLES
 from core.visibility import LEVELS, Viewer
 from storage.base import Counts, Page, PageRequest, Reader
@@ -188,6 +189,16 @@ class PostgresReader(Reader):
         if levels is not None:
             where += " AND " + level_in("visibility", levels, params)
         return self._page(Story, where, params, order_by("order"), page)
+
+    def story_outlines(self, world_id, levels=None):
+        params = Params()
+        where = f"world_id = {params.add(world_id)}"
+        if levels is not None:
+            where += " AND " + level_in("visibility", levels, params)
+        rows = self._rows("SELECT id, doc->>'title', \"order\", visibility, entity_ids, "
+                          f"location_ids, linked_story_ids FROM stories WHERE {where} "
+                          f"ORDER BY {order_by('order')}", params)
+        return [StoryOutline(*row) for row in rows]
 
     def last_story_order(self, world_id):
         rows = self._rows('SELECT "order" FROM stories WHERE world_id = %s '

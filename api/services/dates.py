@@ -1,0 +1,53 @@
+"""A world's calendar as services use it: checked, and dates checked against it (2001)."""
+
+from __future__ import annotations
+
+from core.calendar import Calendar, CalendarError, calendar_of
+from core.clock import now_iso
+from core.errors import ValidationFailed
+from core.event_dates import recompute_all
+
+
+def world_calendar(world) -> Calendar:
+    """The calendar of a stored world (stored calendars were checked when they were set)."""
+    return calendar_of(world.calendar)
+
+
+def world_language(world) -> str:
+    """The language dates and explanations are written in for this world (vi unless en)."""
+    return "en" if getattr(world, "language", None) == "en" else "vi"
+
+
+def checked_calendar(raw: dict) -> Calendar:
+    """The calendar, or 2001 naming the field (`calendar.leap.rule`, ...) that does not hold."""
+    try:
+        return calendar_of(raw)
+    except CalendarError as error:
+        raise ValidationFailed({error.field: error.message}) from None
+
+
+def check_date(calendar: Calendar, year, month=None, day=None, prefix: str = "") -> None:
+    """2001 naming `prefix + year|month|day` when the date is not in the calendar."""
+    try:
+        calendar.check(year, month, day, prefix)
+    except CalendarError as error:
+        raise ValidationFailed({error.field: error.message}) from None
+
+
+def redate_events(tx, world_id: str, calendar: Calendar) -> None:
+    """Recompute every event's day number under a new calendar of its world, in the caller's
+    transaction; 2001 (nothing changed) when the calendar does not hold an event's date."""
+    events = tx.events_of_world(world_id)
+    before = {e.event_id: (e.year, e.month, e.day, e.day_number) for e in events}
+    problems = recompute_all(calendar, events)
+    if problems:
+        event, error = problems[0]
+        raise ValidationFailed(
+            {"calendar": f"{len(problems)} event(s) would have a date outside this calendar, "
+                         f"e.g. “{event.title}”: {error.message}"},
+            f"The new calendar does not hold the dates of {len(problems)} event(s)")
+    now = now_iso()
+    for event in events:
+        if (event.year, event.month, event.day, event.day_number) != before[event.event_id]:
+            event.updated_at = now
+            tx.update(event)

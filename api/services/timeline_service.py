@@ -1,0 +1,63 @@
+"""A world's timeline and graph, as far as the caller may see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.conflicts import ConflictFinder
+from core.graph import build_graph
+from core.permissions import visible_levels
+from core.timeline import implicit_connections, year_groups
+from services.dates import world_calendar, world_language
+from services.world_access import load_world
+
+
+@dataclass
+class TimelineView:
+    """Years of events (EventViews), connections between them and conflicts found."""
+
+    years: list
+    connections: list
+    conflicts: list
+    permissions: dict
+
+
+class TimelineService:
+    """Reads a world's events as a timeline and its content as a graph."""
+
+    def __init__(self, storage, event_service):
+        self._storage = storage
+        self._events = event_service
+
+    def get_timeline(self, user, world_id: str) -> TimelineView:
+        """Years in calendar order, connections (explicit and implicit) and conflicts."""
+        world = load_world(self._storage, user, world_id)
+        order = {s.story_id: s.order for s in
+                 self._storage.story_outlines(world_id, visible_levels(user, world))}
+        events = [e for e in self._storage.events_of_world(world_id)
+                  if e.story_id is None or e.story_id in order]
+        calendar = world_calendar(world)
+        entities = {e.entity_id: e for e in self._storage.entities_of_world(world_id).items}
+        places = {p.location_id: p for p in self._storage.locations_of_world(world_id).items}
+        views = {v.model.event_id: v
+                 for v in self._events.views(self._storage, user, world, events, events)}
+        years = [{"year": year, "era": era, "events": [views[e.event_id] for e in group]}
+                 for year, era, group in year_groups(calendar, events, order)]
+        names = {**{i: e.name for i, e in entities.items()},
+                 **{i: p.name for i, p in places.items()}}
+        connections = [{"from_event_id": e.event_id, "to_event_id": c["target_event_id"],
+                        "relation_type": c["relation_type"], "label": c.get("label", ""),
+                        "implicit": False}
+                       for e in events for c in e.connections if c["target_event_id"] in views]
+        connections += implicit_connections(calendar, events, names)
+        finder = ConflictFinder(calendar, entities, places, world.travel_per_day,
+                                world_language(world))
+        return TimelineView(years, connections, finder.find(events),
+                            self._events.permissions(user, world))
+
+    def get_graph(self, user, world_id: str) -> dict:
+        """Entities, places and the stories the caller may see, with the edges between them."""
+        world = load_world(self._storage, user, world_id)
+        stories = self._storage.story_outlines(world_id, visible_levels(user, world))
+        return build_graph(self._storage.entities_of_world(world_id).items,
+                           self._storage.locations_of_world(world_id).items, stories)
