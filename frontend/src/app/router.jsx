@@ -43,6 +43,11 @@ const StoryPage = lazyPage(() => import('./routes/story'));
 const EditStoryPage = lazyPage(() => import('./routes/story-edit'));
 const ProfilePage = lazyPage(() => import('./routes/profile'));
 const NotFoundPage = lazyPage(() => import('./routes/not-found'));
+// The timeline, calendar, graph and search pages.
+const WorldTimelineTab = lazyPage(() => import('./routes/world-timeline'));
+const WorldGraphTab = lazyPage(() => import('./routes/world-graph'));
+const WorldCalendarPage = lazyPage(() => import('./routes/world-calendar'));
+const SearchPage = lazyPage(() => import('./routes/search'));
 
 /**
  * A page's route. Its loader fetches the page's chunk and starts (without waiting for) the
@@ -118,9 +123,13 @@ export function createRoutes(queryClient) {
                 pageRoute('places/:locationId', PlacePage, { prefetch: ({ params }) => prefetch(locationQueryOptions(params.worldId, params.locationId)) }),
                 pageRoute('places/:locationId/edit', EditPlacePage, { auth: true }),
                 pageRoute('map', WorldMapTab, { prefetch: ({ params }) => prefetch(allLocationsQueryOptions(params.worldId)) }),
+                pageRoute('timeline', WorldTimelineTab),
+                pageRoute('graph', WorldGraphTab),
               ],
             }),
             pageRoute('worlds/:worldId/edit', EditWorldPage, { auth: true }),
+            pageRoute('worlds/:worldId/calendar', WorldCalendarPage, { auth: true }),
+            pageRoute('search', SearchPage),
             pageRoute('stories/:storyId', StoryPage, { prefetch: ({ params }) => prefetch(storyQueryOptions(params.storyId)) }),
             pageRoute('stories/:storyId/edit', EditStoryPage, { auth: true }),
             pageRoute('profile', ProfilePage, { auth: true }),

@@ -1,0 +1,20 @@
+/** The timeline's filters in the URL: ?character=<entity_id>&place=<location_id>. */
+import { useUrlFilters } from '../../../hooks/use-url-filters';
+
+const DEFAULTS = { character: '', place: '' };
+
+export function useTimelineFilters() {
+  return useUrlFilters(DEFAULTS);
+}
+
+/** The timeline's years with only the events that involve the character and the place chosen. */
+export function filterYears(years, { character, place }) {
+  if (!character && !place) return years;
+  return years
+    .map((year) => ({
+      ...year,
+      events: year.events.filter((event) => (!character || (event.entity_ids ?? []).includes(character))
+        && (!place || (event.location_ids ?? []).includes(place))),
+    }))
+    .filter((year) => year.events.length > 0);
+}
