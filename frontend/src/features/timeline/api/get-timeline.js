@@ -4,7 +4,7 @@
  * conflicts: [{kind, certainty, entity_id, event_ids, explanation}]}. Date labels and
  * explanations come in the language asked for with Accept-Language (vi or en).
  */
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api-client';
 import { queryRoots } from '../../../lib/query-keys';
@@ -27,9 +27,9 @@ export function timelineQueryOptions(worldId, language) {
   return { queryKey: timelineQueryKey(worldId, language), queryFn: ({ signal }) => getTimeline(worldId, language, signal) };
 }
 
-/** The timeline of a world, in the user's language. */
+/** The timeline of a world, in the user's language (the old one stays up while a new language loads, so an open form survives). */
 export function useTimeline(worldId) {
   const { i18n } = useTranslation();
   const language = i18n.language?.startsWith('en') ? 'en' : 'vi';
-  return useQuery({ ...timelineQueryOptions(worldId, language), enabled: Boolean(worldId) });
+  return useQuery({ ...timelineQueryOptions(worldId, language), enabled: Boolean(worldId), placeholderData: keepPreviousData });
 }

@@ -7,10 +7,14 @@ export function useTimelineFilters() {
   return useUrlFilters(DEFAULTS);
 }
 
-/** The timeline's years with only the events that involve the character and the place chosen. */
+/**
+ * The timeline's years, earliest first (numerically: -500 before -1), with only the events that
+ * involve the character and the place chosen.
+ */
 export function filterYears(years, { character, place }) {
-  if (!character && !place) return years;
-  return years
+  const ordered = [...years].sort((a, b) => a.year - b.year);
+  if (!character && !place) return ordered;
+  return ordered
     .map((year) => ({
       ...year,
       events: year.events.filter((event) => (!character || (event.entity_ids ?? []).includes(character))
