@@ -85,7 +85,7 @@ export function SearchResults({ worlds = [] }) {
   return (
     <div className="flex flex-col gap-5">
       <form role="search" onSubmit={(event) => { event.preventDefault(); update({ q: text }); }} className="flex items-end gap-2">
-        <SearchField label={t('search.label')} value={text} onChange={setText} placeholder={t('search.placeholder')} busy={query.isFetching} />
+        <SearchField label={t('search.words')} value={text} onChange={setText} placeholder={t('search.placeholder')} busy={query.isFetching} />
         <button type="submit" className="btn btn-primary">{t('search.submit')}</button>
       </form>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
