@@ -15,6 +15,9 @@ import { entityQueryOptions } from '../features/entities/api/get-entity';
 import { parseEntityFilters } from '../features/entities/hooks/use-entity-filters';
 import { locationsQueryOptions, allLocationsQueryOptions, LOCATIONS_PAGE_SIZE } from '../features/locations/api/get-locations';
 import { locationQueryOptions } from '../features/locations/api/get-location';
+import { timelineLanguage, timelineQueryOptions } from '../features/timeline/api/get-timeline';
+import { graphQueryOptions } from '../features/graph/api/get-graph';
+import i18n from '../lib/i18n';
 import { parseLocationFilters } from '../features/locations/hooks/use-location-filters';
 
 // One chunk per page keeps the first download small.
@@ -123,8 +126,8 @@ export function createRoutes(queryClient) {
                 pageRoute('places/:locationId', PlacePage, { prefetch: ({ params }) => prefetch(locationQueryOptions(params.worldId, params.locationId)) }),
                 pageRoute('places/:locationId/edit', EditPlacePage, { auth: true }),
                 pageRoute('map', WorldMapTab, { prefetch: ({ params }) => prefetch(allLocationsQueryOptions(params.worldId)) }),
-                pageRoute('timeline', WorldTimelineTab),
-                pageRoute('graph', WorldGraphTab),
+                pageRoute('timeline', WorldTimelineTab, { prefetch: ({ params }) => prefetch(timelineQueryOptions(params.worldId, timelineLanguage(i18n.language))) }),
+                pageRoute('graph', WorldGraphTab, { prefetch: ({ params }) => prefetch(graphQueryOptions(params.worldId)) }),
               ],
             }),
             pageRoute('worlds/:worldId/edit', EditWorldPage, { auth: true }),

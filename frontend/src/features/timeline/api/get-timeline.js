@@ -9,6 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api-client';
 import { queryRoots } from '../../../lib/query-keys';
 
+/** The language the timeline is asked in: the app's, vi or en. */
+export const timelineLanguage = (language) => (language?.startsWith('en') ? 'en' : 'vi');
+
 export const timelineQueryKey = (worldId, language) => [...queryRoots.timeline(worldId), { language }];
 
 export async function getTimeline(worldId, language, signal) {
@@ -30,6 +33,6 @@ export function timelineQueryOptions(worldId, language) {
 /** The timeline of a world, in the user's language (the old one stays up while a new language loads, so an open form survives). */
 export function useTimeline(worldId) {
   const { i18n } = useTranslation();
-  const language = i18n.language?.startsWith('en') ? 'en' : 'vi';
+  const language = timelineLanguage(i18n.language);
   return useQuery({ ...timelineQueryOptions(worldId, language), enabled: Boolean(worldId), placeholderData: keepPreviousData });
 }
