@@ -62,9 +62,10 @@ function Connections({ connections, eventId, eventsById }) {
 
 /**
  * One event on the timeline: kind, title, date, characters (with their ages) and places as links,
- * its story, its connections, and any conflict on it with the explanation.
+ * its story, its connections, and any conflict on it with the explanation. `children` go last
+ * (the editor's "connect" control).
  */
-export function EventCard({ event, worldId, names, eventsById, connections = [], conflicts = [], canEdit = false, onEdit, onDelete }) {
+export function EventCard({ event, worldId, names, eventsById, connections = [], conflicts = [], canEdit = false, onEdit, onDelete, children }) {
   const { t } = useTranslation();
   const base = `/worlds/${worldId}`;
   const ages = new Map((event.ages ?? []).map((a) => [a.entity_id, a.age]));
@@ -130,6 +131,7 @@ export function EventCard({ event, worldId, names, eventsById, connections = [],
             {conflicts.map((c, index) => <ConflictNote key={`${c.kind}-${c.entity_id}-${index}`} conflict={c} />)}
           </ul>
         )}
+        {children}
       </div>
     </article>
   );

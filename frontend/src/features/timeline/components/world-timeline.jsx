@@ -7,6 +7,7 @@ import { filterYears, useTimelineFilters } from '../hooks/use-timeline-filters';
 import { EventCard, focusEvent } from './event-card';
 import { EditEventEditor, NewEventEditor } from './event-editor';
 import { ConflictSummary } from './conflict-summary';
+import { ConnectEvent } from './connect-event';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { ErrorState, FormError } from '../../../components/ui/error-state';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -168,7 +169,9 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
                             canEdit={canEdit}
                             onEdit={() => setEditing(event.event_id)}
                             onDelete={() => setDeleting(event)}
-                          />
+                          >
+                            {canEdit && <ConnectEvent worldId={worldId} event={event} events={allEvents} />}
+                          </EventCard>
                         )}
                       </li>
                     ))}

@@ -110,14 +110,14 @@ describe('timeline', () => {
     const user = userEvent.setup();
     setup();
     const { router } = renderApp(`/worlds/${W}/timeline?character=e2`);
-    await screen.findByText('The long exile');
+    await screen.findByRole('article', { name: /The long exile/ });
     expect(screen.queryByRole('article', { name: /Battle of the Harbour/ })).not.toBeInTheDocument();
     await screen.findByRole('option', { name: 'Harbour' });
-    expect(screen.getByText('Voyage north')).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: /Voyage north/ })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Địa điểm'), 'l1');
     await waitFor(() => expect(router.state.location.search).toBe('?character=e2&place=l1'));
-    expect(screen.queryByText('The long exile')).not.toBeInTheDocument();
-    expect(screen.getByText('Voyage north')).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: /The long exile/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('article', { name: /Voyage north/ })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Nhân vật'), '');
     await user.selectOptions(screen.getByLabelText('Địa điểm'), '');
     await waitFor(() => expect(router.state.location.search).toBe(''));
@@ -240,6 +240,27 @@ describe('timeline', () => {
     expect(await screen.findByText('Đã xoá sự kiện.')).toBeInTheDocument();
   });
 
+  it('connects two events', async () => {
+    const user = userEvent.setup();
+    setup();
+    const bodies = [];
+    server.use(http.post(`${API}/events/:id/connections`, async ({ params, request }) => {
+      bodies.push({ id: params.id, body: await request.json() });
+      return ok({ event: battle }, 201);
+    }));
+    renderApp(`/worlds/${W}/timeline`);
+    const feastCard = await screen.findByRole('article', { name: /Feast at the Keep/ });
+    await user.click(within(feastCard).getByText('Nối với sự kiện khác'));
+    const form = within(feastCard).getByRole('form', { name: 'Nối “Feast at the Keep” với sự kiện khác' });
+    expect(within(form).getByRole('button', { name: 'Nối' })).toBeDisabled();
+    await user.selectOptions(within(form).getByLabelText('Sự kiện'), 'ev5');
+    await user.selectOptions(within(form).getByLabelText('Kiểu liên kết'), 'temporal');
+    await user.type(within(form).getByLabelText('Ghi chú'), 'the morning after');
+    await user.click(within(form).getByRole('button', { name: 'Nối' }));
+    await waitFor(() => expect(bodies).toEqual([{ id: 'ev4', body: { target_event_id: 'ev5', relation_type: 'temporal', label: 'the morning after' } }]));
+    expect(await screen.findByText('Đã nối hai sự kiện.')).toBeInTheDocument();
+  });
+
   it('shows no edit controls to who may only read the world', async () => {
     setup({ edit: false });
     renderApp(`/worlds/${W}/timeline`);
@@ -248,5 +269,6 @@ describe('timeline', () => {
     expect(screen.queryByRole('button', { name: /^Sửa/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Xoá/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Sửa lịch' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Nối với sự kiện khác')).not.toBeInTheDocument();
   });
 });
