@@ -56,9 +56,12 @@ export default function WorldCalendarPage() {
         <div className="card-body p-4 sm:p-6">
           <CalendarEditor
             calendar={calendarOf(world)}
-            onSave={(calendar) => {
+            travelPerDay={world.travel_per_day ?? null}
+            onSave={(calendar, travelPerDay) => {
               setNotice(null);
-              save.mutate({ worldId, calendar, version: version ?? world.version });
+              // Sent only when changed: the calendar alone is what most saves carry.
+              const travel = travelPerDay === (world.travel_per_day ?? null) ? undefined : travelPerDay;
+              save.mutate({ worldId, calendar, travelPerDay: travel, version: version ?? world.version });
             }}
             onCancel={() => navigate(`/worlds/${worldId}/timeline`)}
             pending={save.isPending}

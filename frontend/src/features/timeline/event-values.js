@@ -27,6 +27,7 @@ export function eventValues(event) {
     entity_ids: event?.entity_ids ?? [],
     location_ids: event?.location_ids ?? [],
     story_id: event?.story_id ?? '',
+    story_position: text(event?.story_position),
   };
 }
 
@@ -42,6 +43,7 @@ export function eventBody(values) {
     entity_ids: values.entity_ids,
     location_ids: values.location_ids,
     story_id: values.story_id || null,
+    story_position: values.story_id ? number(values.story_position) : null,
   };
   if (values.dateMode === 'relative') {
     const offset = { event_id: values.anchor };
@@ -65,6 +67,8 @@ const WHOLE = /^-?\d+$/;
 export function checkEventValues(values, calendar) {
   const errors = {};
   if (!values.title.trim()) errors.title = { key: 'timeline.form.errors.titleRequired' };
+  const position = String(values.story_position ?? '').trim();
+  if (values.story_id && position && (!/^\d+$/.test(position))) errors.story_position = { key: 'timeline.form.errors.position' };
   if (values.dateMode === 'relative') {
     if (!values.anchor) errors.anchor = { key: 'timeline.form.errors.anchorRequired' };
     [['offYears', values.offYears], ['offMonths', values.offMonths], ['offDays', values.offDays]].forEach(([field, value]) => {

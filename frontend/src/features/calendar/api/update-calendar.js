@@ -1,5 +1,6 @@
 /**
- * PUT /worlds/<world_id> {calendar, version} → {world}: changes the world's calendar. The world
+ * PUT /worlds/<world_id> {calendar, travel_per_day, version} → {world}: changes the world's
+ * calendar and how far a traveller goes in a day. The world
  * in the cache becomes the answer, and the timeline (whose dates are written in the calendar) is
  * fetched again. 3004 carries the world as it is now in `data.current`.
  */
@@ -7,8 +8,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { queryRoots } from '../../../lib/query-keys';
 
-export async function updateCalendar({ worldId, calendar, version }) {
-  const body = version === undefined || version === null ? { calendar } : { calendar, version };
+export async function updateCalendar({ worldId, calendar, travelPerDay, version }) {
+  const body = { calendar };
+  if (travelPerDay !== undefined) body.travel_per_day = travelPerDay;
+  if (version !== undefined && version !== null) body.version = version;
   const data = await api.put(`/worlds/${encodeURIComponent(worldId)}`, body);
   return data.world;
 }

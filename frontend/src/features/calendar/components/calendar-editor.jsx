@@ -27,6 +27,7 @@ const SERVER_KEYS = [
   [/^calendar\.leap\.month$/, 'leapMonth'],
   [/^calendar\.eras\.\d+\.name$/, 'eraName'],
   [/^calendar\.eras\.\d+\.start_year$/, 'eraStart'],
+  [/^travel_per_day$/, 'travel'],
 ];
 
 /** Our own words for a field the API rejected (its sentences are English). */
@@ -46,16 +47,20 @@ function RowButtons({ index, count, name, onMove, onRemove, t }) {
 
 /**
  * Edit a world's calendar: year name, year 0, months (add, remove, reorder), the leap rule,
- * weekdays and eras, with a live preview of a date. `onSave(calendar)`; `error` is the failed save
+ * weekdays and eras, with a live preview of a date, and how far a traveller goes in a day (for
+ * the "too far" check). `onSave(calendar, travelPerDay)`; `error` is the failed save
  * (2001 field errors land on their fields); `notice` is shown above the buttons.
  */
-export function CalendarEditor({ calendar, onSave, onCancel, pending = false, error = null, notice = null }) {
+export function CalendarEditor({ calendar, travelPerDay = null, onSave, onCancel, pending = false, error = null, notice = null }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState(() => toDraft(calendar));
+  const [travel, setTravel] = useState(travelPerDay === null || travelPerDay === undefined ? '' : String(travelPerDay));
   const [submitted, setSubmitted] = useState(false);
   const [sample, setSample] = useState({ year: '1300', month: '5', day: '6' });
   const server = useServerErrors(error);
   const local = checkDraft(draft);
+  const travelText = travel.trim();
+  if (travelText && !(Number(travelText) > 0 && Number.isFinite(Number(travelText)))) local.travel_per_day = 'travel';
   const language = i18n.language?.startsWith('en') ? 'en' : 'vi';
 
   const errorOf = (field, quiet = false) => {
@@ -77,11 +82,11 @@ export function CalendarEditor({ calendar, onSave, onCancel, pending = false, er
     event.preventDefault();
     setSubmitted(true);
     if (Object.keys(local).length) return;
-    onSave(fromDraft(draft));
+    onSave(fromDraft(draft), travelText ? Number(travelText) : null);
   };
 
   const preview = (() => {
-    if (Object.keys(local).length) return null;
+    if (Object.keys(local).some((field) => field !== 'travel_per_day')) return null;
     const cal = fromDraft(draft);
     const year = Number(sample.year);
     const month = sample.month ? Number(sample.month) : null;
@@ -89,7 +94,7 @@ export function CalendarEditor({ calendar, onSave, onCancel, pending = false, er
     if (!/^-?\d+$/.test(sample.year) || Object.keys(checkDate(cal, { year, month, day })).length) return t('calendar.previewInvalid');
     return dateLabel(cal, { year, month, day }, language);
   })();
-  const shownFields = (field) => field.startsWith('calendar.') && !field.startsWith('calendar.weekdays.');
+  const shownFields = (field) => field === 'travel_per_day' || (field.startsWith('calendar.') && !field.startsWith('calendar.weekdays.'));
   const unshown = error && !Object.keys(error.fields ?? {}).some(shownFields);
 
   return (
@@ -167,6 +172,18 @@ export function CalendarEditor({ calendar, onSave, onCancel, pending = false, er
         </ul>
         <button type="button" className="btn btn-sm self-start" onClick={() => update({ eras: [...draft.eras, newEra()] })}>{t('calendar.addEra')}</button>
       </fieldset>
+
+      <TextField
+        label={t('calendar.travel')}
+        hint={t('calendar.travelHint')}
+        inputMode="decimal"
+        value={travel}
+        onChange={(e) => {
+          setTravel(e.target.value);
+          server.clear('travel_per_day');
+        }}
+        error={errorOf('travel_per_day')}
+      />
 
       <section className="flex flex-col gap-2 rounded-box bg-base-200 p-3" aria-labelledby="calendar-preview">
         <h3 id="calendar-preview" className="font-semibold">{t('calendar.preview')}</h3>

@@ -73,6 +73,11 @@ describe('calendar editor', () => {
     await user.type(within(era).getByLabelText('Tên kỷ nguyên'), 'Age of Sail');
     await user.type(within(era).getByLabelText('Bắt đầu từ năm'), '-100');
     await user.type(screen.getByLabelText('Các ngày trong tuần'), 'Moonday{Enter}Sunday{Enter}');
+    const travel = screen.getByLabelText('Quãng đường đi được trong một ngày');
+    await user.type(travel, '-3');
+    expect(travel).toHaveAccessibleDescription('Hãy nhập một số dương, hoặc để trống.');
+    await user.clear(travel);
+    await user.type(travel, '40');
     const sampleMonth = screen.getByLabelText('Tháng', { selector: 'input' });
     await user.clear(sampleMonth);
     await user.type(sampleMonth, '2');
@@ -90,6 +95,7 @@ describe('calendar editor', () => {
     expect(calendar.leap).toEqual({ month: 1, rule: '4,!100,400' });
     expect(calendar.weekdays).toEqual(['Moonday', 'Sunday']);
     expect(calendar.eras).toEqual([{ name: 'Age of Sail', start_year: -100 }]);
+    expect(bodies[0].travel_per_day).toBe(40);
     await waitFor(() => expect(router.state.location.pathname).toBe(`/worlds/${W}/timeline`));
     expect(await screen.findByText('Đã lưu lịch.')).toBeInTheDocument();
   });
@@ -128,6 +134,7 @@ describe('calendar editor', () => {
     await waitFor(() => expect(bodies).toHaveLength(2));
     expect(bodies[1].version).toBe(9);
     expect(bodies[1].calendar.year_name).toBe('AR');
+    expect(bodies[1]).not.toHaveProperty('travel_per_day');
   });
 
   it('is not offered to who may not edit the world', async () => {

@@ -7,7 +7,7 @@ import { EVENT_KINDS, KIND_ICONS, PRECISIONS } from '../constants';
 import { checkEventValues, eventBody, eventValues, formField } from '../event-values';
 import { MultiPicker } from './multi-picker';
 
-const SHOWN = ['title', 'kind', 'description', 'year', 'month', 'day', 'era', 'precision', 'anchor', 'offYears', 'offMonths', 'offDays', 'entity_ids', 'location_ids', 'story_id'];
+const SHOWN = ['title', 'kind', 'description', 'year', 'month', 'day', 'era', 'precision', 'anchor', 'offYears', 'offMonths', 'offDays', 'entity_ids', 'location_ids', 'story_id', 'story_position'];
 
 /** The API's field errors (2001/2002) on the form's fields, worded for the user's language. */
 function useServerErrors(error, t, i18n) {
@@ -155,13 +155,18 @@ export function EventForm({ calendar, event = null, events = [], entities = [], 
         />
       </div>
       {stories.length > 0 && (
-        <SelectField
-          label={t('timeline.form.story')}
-          value={values.story_id}
-          onChange={set('story_id')}
-          error={fieldError('story_id')}
-          options={[{ value: '', label: t('timeline.form.noStory') }, ...stories.map((story) => ({ value: story.story_id, label: story.title }))]}
-        />
+        <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
+          <SelectField
+            label={t('timeline.form.story')}
+            value={values.story_id}
+            onChange={set('story_id')}
+            error={fieldError('story_id')}
+            options={[{ value: '', label: t('timeline.form.noStory') }, ...stories.map((story) => ({ value: story.story_id, label: story.title }))]}
+          />
+          {values.story_id && (
+            <TextField label={t('timeline.form.storyPosition')} hint={t('timeline.form.storyPositionHint')} inputMode="numeric" value={values.story_position} onChange={set('story_position')} error={fieldError('story_position')} />
+          )}
+        </div>
       )}
 
       {notice && <div role="status" className="alert alert-warning alert-soft text-sm">{notice}</div>}

@@ -208,6 +208,11 @@ describe('timeline', () => {
     const form = screen.getByRole('form', { name: 'Sửa “Battle of the Harbour”' });
     expect(within(form).getByLabelText('Năm')).toHaveValue('1300');
     expect(within(form).getByLabelText('Tháng')).toHaveValue('5');
+    expect(within(form).getByLabelText('Truyện')).toHaveValue('s1');
+    await user.type(within(form).getByLabelText('Thứ tự trong truyện'), 'x');
+    expect(within(form).getByLabelText('Thứ tự trong truyện')).toHaveAccessibleDescription('Hãy nhập 0 hoặc một số nguyên dương.');
+    await user.clear(within(form).getByLabelText('Thứ tự trong truyện'));
+    await user.type(within(form).getByLabelText('Thứ tự trong truyện'), '3');
     const title = within(form).getByLabelText('Tên sự kiện');
     await user.clear(title);
     await user.type(title, 'Fall of the Harbour');
@@ -217,7 +222,7 @@ describe('timeline', () => {
     expect(within(form).getByLabelText('Tên sự kiện')).toHaveValue('Fall of the Harbour');
     await user.click(within(form).getByRole('button', { name: 'Lưu sự kiện' }));
     await waitFor(() => expect(bodies).toHaveLength(2));
-    expect(bodies[1]).toMatchObject({ title: 'Fall of the Harbour', version: 5, year: 1300, month: 5, day: 6 });
+    expect(bodies[1]).toMatchObject({ title: 'Fall of the Harbour', version: 5, year: 1300, month: 5, day: 6, story_id: 's1', story_position: 3 });
     expect(await screen.findByText('Đã lưu sự kiện.')).toBeInTheDocument();
   });
 
