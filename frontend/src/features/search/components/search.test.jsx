@@ -6,6 +6,7 @@ import { makeWorld, page } from '../../../test/fixtures';
 import { renderApp, renderWithProviders } from '../../../test/render';
 import { API, fail, ok, server } from '../../../test/server';
 import { Snippet } from './snippet';
+import i18n from '../../../lib/i18n';
 import { snippetSegments } from '../snippet';
 
 const items = [
@@ -99,6 +100,15 @@ describe('search', () => {
     await user.type(box, 'yyy');
     await user.click(screen.getByRole('button', { name: 'Tìm' }));
     expect(await screen.findByText('Tìm kiếm không thành công')).toBeInTheDocument();
+  });
+
+  it('speaks English', async () => {
+    setup();
+    await i18n.changeLanguage('en');
+    renderApp('/search?q=da%20lat');
+    expect(await screen.findByText('26 results for “da lat”')).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Worlds (1)', 'Stories (2)', 'Characters (1)', 'Places (1)', 'Events (1)']);
+    expect(screen.getByRole('searchbox', { name: 'Search Storyloom' })).toHaveValue('da lat');
   });
 
   it('asks for words before searching', async () => {

@@ -106,6 +106,28 @@ describe('timeline', () => {
     expect(screen.getByRole('heading', { name: /Dòng thời gian có 2 mâu thuẫn/ })).toBeInTheDocument();
   });
 
+  it('moves to an event of a conflict from the summary with the keyboard', async () => {
+    const user = userEvent.setup();
+    setup();
+    renderApp(`/worlds/${W}/timeline`);
+    const summary = await screen.findByRole('region', { name: /Dòng thời gian có 2 mâu thuẫn/ });
+    within(summary).getByRole('button', { name: 'Tới “Feast at the Keep”' }).focus();
+    await user.keyboard('{Enter}');
+    expect(card('Feast at the Keep')).toHaveFocus();
+  });
+
+  it('speaks English: the timeline is asked for in English and labelled in English', async () => {
+    const { requests } = setup();
+    await i18n.changeLanguage('en');
+    renderApp(`/worlds/${W}/timeline`);
+    await screen.findByRole('article', { name: /Battle of the Harbour/ });
+    expect(requests.at(-1).language).toBe('en');
+    expect(yearHeadings()).toEqual(['500 BC', '1 BC', '1300']);
+    expect(screen.getByRole('heading', { name: /2 conflicts on this timeline/ })).toBeInTheDocument();
+    expect(within(card('Voyage north')).getByText(/^Possible conflict/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New event' })).toBeInTheDocument();
+  });
+
   it('filters by character and place through the address', async () => {
     const user = userEvent.setup();
     setup();
