@@ -3,13 +3,17 @@
  * values, the checks the calendar allows before sending, and the API's field names mapped onto
  * the form's fields.
  */
-import { checkDate } from '../../lib/calendar';
+import { checkDate, eraOf } from '../../lib/calendar';
 
 const text = (value) => (value === null || value === undefined ? '' : String(value));
 
-/** The form's values for an event (or a new one). */
-export function eventValues(event) {
+/**
+ * The form's values for an event (or a new one). An era the calendar gives the year by itself is
+ * left blank, so that moving the event to another year moves it to that year's era too.
+ */
+export function eventValues(event, calendar) {
   const relative = event?.relative_to ?? null;
+  const ownEra = event?.era && !(calendar && Number.isInteger(event.year) && eraOf(calendar, event.year) === event.era) ? event.era : '';
   return {
     title: event?.title ?? '',
     kind: event?.kind ?? 'other',
@@ -18,7 +22,7 @@ export function eventValues(event) {
     year: text(event?.year),
     month: text(event?.month),
     day: text(event?.day),
-    era: event?.era ?? '',
+    era: ownEra,
     precision: event?.precision ?? 'exact',
     anchor: relative?.event_id ?? '',
     offYears: text(relative?.years),

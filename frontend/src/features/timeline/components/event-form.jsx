@@ -32,7 +32,7 @@ function useServerErrors(error, t, i18n) {
 export function EventForm({ calendar, event = null, events = [], entities = [], locations = [], stories = [], onSubmit, onCancel, pending = false, error = null, notice = null }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [values, setValues] = useState(() => eventValues(event));
+  const [values, setValues] = useState(() => eventValues(event, calendar));
   const [submitted, setSubmitted] = useState(false);
   const server = useServerErrors(error, t, i18n);
   const local = checkEventValues(values, calendar);

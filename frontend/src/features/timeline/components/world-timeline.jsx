@@ -19,11 +19,13 @@ import { calendarOf, yearText } from '../../../lib/calendar';
 /** Lookups from ids to names for the cards, falling back to a placeholder while lists load. */
 function useNames(entities, locations, stories, fallback) {
   return useMemo(() => {
-    const maps = [entities, locations, stories].map((list, i) => new Map(list.map((item) => [i === 2 ? item.story_id : item.id, i === 2 ? item.title : item.name])));
+    const people = new Map(entities.map((e) => [e.id, e.name]));
+    const places = new Map(locations.map((l) => [l.id, l.name]));
+    const titles = new Map(stories.map((s) => [s.story_id, s.title]));
     return {
-      entity: (id) => maps[0].get(id) ?? fallback,
-      location: (id) => maps[1].get(id) ?? fallback,
-      story: (id) => maps[2].get(id) ?? fallback,
+      entity: (id) => people.get(id) ?? fallback,
+      location: (id) => places.get(id) ?? fallback,
+      story: (id) => titles.get(id) ?? fallback,
     };
   }, [entities, locations, stories, fallback]);
 }
