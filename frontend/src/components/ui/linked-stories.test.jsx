@@ -20,6 +20,13 @@ describe('linked stories', () => {
     expect(screen.getByRole('heading', { name: 'Truyện liên quan' })).toBeInTheDocument();
   });
 
+  it('reads the links as GET /stories/<id> answers them, titles included', () => {
+    const story = { story_id: 's1', links: [{ story_id: 's4', title: 'Harbour Lights', weight: 1, reasons: [{ kind: 'entity', id: 'e1', name: 'Ari' }] }] };
+    renderWithProviders(<LinkedStories story={story} />);
+    expect(screen.getByRole('link', { name: 'Harbour Lights' })).toHaveAttribute('href', '/stories/s4');
+    expect(screen.getByText('cùng có Ari')).toBeInTheDocument();
+  });
+
   it('falls back to linked_story_ids, and shows nothing without links', () => {
     const { unmount } = renderWithProviders(<LinkedStories story={{ story_id: 's1', linked_story_ids: ['s9'] }} />);
     expect(screen.getByRole('link', { name: 'Một truyện liên quan' })).toHaveAttribute('href', '/stories/s9');

@@ -23,7 +23,8 @@ export function eventValues(event, calendar) {
     month: text(event?.month),
     day: text(event?.day),
     era: ownEra,
-    precision: event?.precision ?? 'exact',
+    // New events leave the precision to the API (exact for a full date, approximate otherwise).
+    precision: event?.precision ?? '',
     anchor: relative?.event_id ?? '',
     offYears: text(relative?.years),
     offMonths: text(relative?.months),
@@ -43,12 +44,12 @@ export function eventBody(values) {
     title: values.title.trim(),
     kind: values.kind,
     description: values.description,
-    precision: values.precision,
     entity_ids: values.entity_ids,
     location_ids: values.location_ids,
     story_id: values.story_id || null,
     story_position: values.story_id ? number(values.story_position) : null,
   };
+  if (values.precision) body.precision = values.precision;
   if (values.dateMode === 'relative') {
     const offset = { event_id: values.anchor };
     [['years', values.offYears], ['months', values.offMonths], ['days', values.offDays]].forEach(([key, value]) => {

@@ -51,7 +51,7 @@ export function ConnectEvent({ worldId, event, events }) {
             error={fieldError('relation_type')}
             options={RELATION_TYPES.map((type) => ({ value: type, label: t(`timeline.relations.${type}`) }))}
           />
-          <TextField label={t('timeline.connect.note')} value={label} onChange={(e) => setLabel(e.target.value)} error={fieldError('label')} maxLength={200} />
+          <TextField label={t('timeline.connect.note')} value={label} onChange={(e) => setLabel(e.target.value)} error={fieldError('label')} maxLength={120} />
         </div>
         {connect.isError && !connect.error?.fields?.target_event_id && <FormError error={connect.error} />}
         <button type="submit" className="btn btn-sm self-end" disabled={!target || connect.isPending}>{t('timeline.connect.submit')}</button>

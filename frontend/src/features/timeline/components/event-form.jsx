@@ -66,9 +66,13 @@ export function EventForm({ calendar, event = null, events = [], entities = [], 
     { value: '', label: t('timeline.form.pickAnchor') },
     ...events.filter((other) => other.event_id !== event?.event_id).map((other) => ({ value: other.event_id, label: `${other.title} (${other.date_label ?? ''})` })),
   ];
+  const precisionOptions = [
+    ...(event ? [] : [{ value: '', label: t('timeline.precisions.auto') }]),
+    ...PRECISIONS.map((precision) => ({ value: precision, label: t(`timeline.precisions.${precision}`) })),
+  ];
   const previewYear = /^-?\d+$/.test(String(values.year).trim()) ? Number(values.year) : null;
   const preview = values.dateMode === 'absolute' && previewYear !== null && !local.year && !local.month && !local.day
-    ? dateLabel(calendar, { year: previewYear, month: values.month ? Number(values.month) : null, day: String(values.day).trim() ? Number(values.day) : null, era: values.era.trim(), precision: values.precision }, language)
+    ? dateLabel(calendar, { year: previewYear, month: values.month ? Number(values.month) : null, day: String(values.day).trim() ? Number(values.day) : null, era: values.era.trim(), precision: values.precision || (values.day && values.month ? 'exact' : 'approximate') }, language)
     : null;
   const unshown = error && !Object.keys(error.fields ?? {}).some((field) => SHOWN.includes(formField(field)));
 
@@ -110,7 +114,7 @@ export function EventForm({ calendar, event = null, events = [], entities = [], 
                 value={values.precision}
                 onChange={set('precision')}
                 error={fieldError('precision')}
-                options={PRECISIONS.map((precision) => ({ value: precision, label: t(`timeline.precisions.${precision}`) }))}
+                options={precisionOptions}
               />
             </div>
             {preview && <p className="text-sm text-base-content/70" aria-live="polite">{t('timeline.form.preview', { label: preview })}</p>}
@@ -128,7 +132,7 @@ export function EventForm({ calendar, event = null, events = [], entities = [], 
               value={values.precision}
               onChange={set('precision')}
               error={fieldError('precision')}
-              options={PRECISIONS.map((precision) => ({ value: precision, label: t(`timeline.precisions.${precision}`) }))}
+              options={precisionOptions}
             />
           </>
         )}

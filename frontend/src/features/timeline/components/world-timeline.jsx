@@ -142,7 +142,7 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
             const showEra = year.era && year.era !== lastEra;
             lastEra = year.era || lastEra;
             return (
-              <Fragment key={year.year}>
+              <Fragment key={year.year ?? 'undated'}>
                 {showEra && (
                   <li className="-ms-4 rounded-e-box bg-secondary/10 px-4 py-1 text-sm font-semibold uppercase tracking-wide text-secondary" data-testid="timeline-era">
                     {year.era}
@@ -150,7 +150,7 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
                 )}
                 <li className="relative flex flex-col gap-2" data-testid="timeline-year">
                   <span aria-hidden="true" className="absolute -start-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-primary" />
-                  <h3 className="font-bold">{yearText(calendar, year.year, language)}</h3>
+                  <h3 className="font-bold">{year.year === null || year.year === undefined ? t('timeline.undated') : yearText(calendar, year.year, language)}</h3>
                   <ul className="flex flex-col gap-2">
                     {year.events.map((event) => (
                       <li key={event.event_id}>
@@ -168,11 +168,11 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
                             eventsById={eventsById}
                             connections={grouped.connections.get(event.event_id)}
                             conflicts={grouped.conflicts.get(event.event_id)}
-                            canEdit={canEdit}
+                            canEdit={canEdit && event.permissions?.edit !== false}
                             onEdit={() => setEditing(event.event_id)}
                             onDelete={() => setDeleting(event)}
                           >
-                            {canEdit && <ConnectEvent worldId={worldId} event={event} events={allEvents} />}
+                            {canEdit && event.permissions?.edit !== false && <ConnectEvent worldId={worldId} event={event} events={allEvents} />}
                           </EventCard>
                         )}
                       </li>

@@ -31,6 +31,8 @@ const battle = makeEvent({
 const feast = makeEvent({ event_id: 'ev4', title: 'Feast at the Keep', kind: 'meeting', year: 1300, month: 5, day: 6, date_label: 'ngày 6 tháng 5 năm 1300', entity_ids: ['e1'], location_ids: ['l2'] });
 const voyage = makeEvent({ event_id: 'ev5', title: 'Voyage north', kind: 'journey', year: 1300, month: 6, date_label: 'khoảng tháng 6 năm 1300', precision: 'approximate', entity_ids: ['e1', 'e2'], location_ids: ['l1'] });
 
+const rumour = makeEvent({ event_id: 'ev6', title: 'A rumour of gold', year: null, date_label: 'không rõ thời gian', precision: 'unknown' });
+
 const conflicts = [
   { kind: 'two_places', certainty: 'definite', entity_id: 'e1', event_ids: ['ev3', 'ev4'], explanation: 'Ari ở Harbour và Keep cùng ngày 6 tháng 5 năm 1300.' },
   { kind: 'too_far', certainty: 'possible', entity_id: 'e1', event_ids: ['ev5'], explanation: 'Ari có thể không kịp đi từ Keep tới Harbour.' },
@@ -39,6 +41,7 @@ const conflicts = [
 // Out of order on purpose: the page orders years by number (-500 before -1).
 const timeline = {
   years: [
+    { year: null, era: '', events: [rumour] },
     { year: 1300, era: '', events: [battle, feast, voyage] },
     { year: -1, era: '', events: [exile] },
     { year: -500, era: '', events: [birth] },
@@ -73,7 +76,7 @@ describe('timeline', () => {
     const { requests } = setup();
     renderApp(`/worlds/${W}/timeline`);
     await screen.findByRole('article', { name: /Battle of the Harbour/ });
-    expect(yearHeadings()).toEqual(['500 trước Công nguyên', '1 trước Công nguyên', '1300']);
+    expect(yearHeadings()).toEqual(['500 trước Công nguyên', '1 trước Công nguyên', '1300', 'Chưa rõ thời gian']);
     const battleCard = card('Battle of the Harbour');
     expect(within(battleCard).getByText('ngày 6 tháng 5 năm 1300')).toBeInTheDocument();
     // Names arrive with the world's characters and places, which may come after the timeline.
@@ -122,7 +125,7 @@ describe('timeline', () => {
     renderApp(`/worlds/${W}/timeline`);
     await screen.findByRole('article', { name: /Battle of the Harbour/ });
     expect(requests.at(-1).language).toBe('en');
-    expect(yearHeadings()).toEqual(['500 BC', '1 BC', '1300']);
+    expect(yearHeadings()).toEqual(['500 BC', '1 BC', '1300', 'Undated']);
     expect(screen.getByRole('heading', { name: /2 conflicts on this timeline/ })).toBeInTheDocument();
     expect(within(card('Voyage north')).getByText(/^Possible conflict/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New event' })).toBeInTheDocument();
@@ -143,7 +146,7 @@ describe('timeline', () => {
     await user.selectOptions(screen.getByLabelText('Nhân vật'), '');
     await user.selectOptions(screen.getByLabelText('Địa điểm'), '');
     await waitFor(() => expect(router.state.location.search).toBe(''));
-    expect(yearHeadings()).toHaveLength(3);
+    expect(yearHeadings()).toHaveLength(4);
   });
 
   it('checks the date against the calendar as it is typed, then shows the API’s field errors on their fields', async () => {
@@ -176,6 +179,8 @@ describe('timeline', () => {
 
     await waitFor(() => expect(bodies).toHaveLength(1));
     expect(bodies[0]).toMatchObject({ title: 'Coronation', kind: 'other', year: 1304, month: 2, day: 29, entity_ids: ['e1'], relative_to: null });
+    // The precision is left to the API (exact for a full date) unless the writer picks one.
+    expect(bodies[0]).not.toHaveProperty('precision');
     expect(await within(form).findByText('Tháng đó không có ngày này.')).toBeInTheDocument();
     expect(within(form).getByLabelText('Ngày')).toHaveAttribute('aria-invalid', 'true');
     expect(within(form).getByText('Có nhân vật không thuộc thế giới này.')).toBeInTheDocument();

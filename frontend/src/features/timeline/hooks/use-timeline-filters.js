@@ -7,12 +7,14 @@ export function useTimelineFilters() {
   return useUrlFilters(DEFAULTS);
 }
 
+const rank = (year) => (year === null || year === undefined ? Infinity : year);
+
 /**
- * The timeline's years, earliest first (numerically: -500 before -1), with only the events that
- * involve the character and the place chosen.
+ * The timeline's years, earliest first (numerically: -500 before -1; undated events, year null,
+ * last), with only the events that involve the character and the place chosen.
  */
 export function filterYears(years, { character, place }) {
-  const ordered = [...years].sort((a, b) => a.year - b.year);
+  const ordered = [...years].sort((a, b) => rank(a.year) - rank(b.year) || 0);
   if (!character && !place) return ordered;
   return ordered
     .map((year) => ({
