@@ -94,7 +94,9 @@ export function CalendarEditor({ calendar, travelPerDay = null, onSave, onCancel
     if (!/^-?\d+$/.test(sample.year) || Object.keys(checkDate(cal, { year, month, day })).length) return t('calendar.previewInvalid');
     return dateLabel(cal, { year, month, day }, language);
   })();
-  const shownFields = (field) => field === 'travel_per_day' || (field.startsWith('calendar.') && !field.startsWith('calendar.weekdays.'));
+  const shownFields = (field) => field === 'travel_per_day' || field === 'calendar' || (field.startsWith('calendar.') && !field.startsWith('calendar.weekdays.'));
+  // The calendar as a whole: the new one would not hold the dates of some events.
+  const whole = server.fields.calendar;
   const unshown = error && !Object.keys(error.fields ?? {}).some(shownFields);
 
   return (
@@ -195,6 +197,11 @@ export function CalendarEditor({ calendar, travelPerDay = null, onSave, onCancel
         <p aria-live="polite" data-testid="calendar-preview-label" className="font-medium">{preview ?? t('calendar.previewFix')}</p>
       </section>
 
+      {whole && (
+        <div role="alert" className="alert alert-error alert-soft text-sm">
+          {language === 'en' && typeof whole === 'string' ? whole : t('calendar.errors.eventsOutside')}
+        </div>
+      )}
       {notice && <div role="status" className="alert alert-warning alert-soft text-sm">{notice}</div>}
       {unshown && <FormError error={error} />}
       <div className="flex flex-wrap justify-end gap-2">

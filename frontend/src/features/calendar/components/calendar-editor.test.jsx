@@ -119,6 +119,16 @@ describe('calendar editor', () => {
     expect(rule).not.toHaveAttribute('aria-invalid');
   });
 
+  it('says so when the new calendar would not hold the dates of some events', async () => {
+    const user = userEvent.setup();
+    setup({ answer: () => fail('2001', 400, { fields: { calendar: '1 event(s) would have a date outside this calendar, e.g. “Battle”: month 5 is not in it' } }) });
+    renderApp(`/worlds/${W}/calendar`);
+    await screen.findByRole('heading', { name: 'Lịch' });
+    await user.click(screen.getByRole('button', { name: 'Lưu lịch' }));
+    expect(await screen.findByText(/Một số sự kiện của thế giới này sẽ có ngày nằm ngoài lịch mới/)).toHaveAttribute('role', 'alert');
+    expect(screen.queryByText('Một số thông tin chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.')).not.toBeInTheDocument();
+  });
+
   it('keeps the edits when the world changed meanwhile and saves on the new version', async () => {
     const user = userEvent.setup();
     const { bodies } = setup({
