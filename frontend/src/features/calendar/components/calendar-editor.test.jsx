@@ -126,7 +126,7 @@ describe('calendar editor', () => {
     await screen.findByRole('heading', { name: 'Lịch' });
     await user.click(screen.getByRole('button', { name: 'Lưu lịch' }));
     expect(await screen.findByText(/Một số sự kiện của thế giới này sẽ có ngày nằm ngoài lịch mới/)).toHaveAttribute('role', 'alert');
-    expect(screen.queryByText('Một số thông tin chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.')).not.toBeInTheDocument();
+    expect(screen.queryByText('Một số thông tin chưa hợp lệ. Vui lòng kiểm tra lại.')).not.toBeInTheDocument();
   });
 
   it('keeps the edits when the world changed meanwhile and saves on the new version', async () => {
