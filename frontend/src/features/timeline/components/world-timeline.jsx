@@ -74,8 +74,11 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
   const grouped = useMemo(() => (timeline ? byEvent(timeline) : null), [timeline]);
 
   // An address like …/timeline#event-<id> (from search) opens on that event.
+  // After the layout's own scroll to the top on a new page.
   useEffect(() => {
-    if (timeline && hash.startsWith('#event-')) focusEvent(hash.slice('#event-'.length));
+    if (!timeline || !hash.startsWith('#event-')) return undefined;
+    const timer = setTimeout(() => focusEvent(decodeURIComponent(hash.slice('#event-'.length))), 0);
+    return () => clearTimeout(timer);
   }, [timeline, hash]);
 
   if (query.isPending) return <LoadingState />;

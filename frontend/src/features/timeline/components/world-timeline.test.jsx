@@ -119,6 +119,12 @@ describe('timeline', () => {
     expect(card('Feast at the Keep')).toHaveFocus();
   });
 
+  it('opens on the event an address names (a search result)', async () => {
+    setup();
+    renderApp(`/worlds/${W}/timeline#event-ev5`);
+    await waitFor(() => expect(card('Voyage north')).toHaveFocus());
+  });
+
   it('speaks English: the timeline is asked for in English and labelled in English', async () => {
     const { requests } = setup();
     await i18n.changeLanguage('en');
