@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDGE_STYLES, NODE_COLORS, NODE_SHAPES, nodeKey } from '../constants';
 
-const STYLE = [
+/** How nodes and edges are drawn (colour, shape and line come from each element's data). */
+export const STYLE = [
   {
     selector: 'node',
     style: {
@@ -58,6 +59,11 @@ export function toElements(nodes, edges) {
   ];
 }
 
+/** The force-directed layout; fewer rounds on big worlds keep the first drawing quick. */
+export function layoutFor(nodes) {
+  return { name: 'cose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true, padding: 24, numIter: nodes.length > 300 ? 250 : 1000 };
+}
+
 /**
  * The drawing: cytoscape (loaded only when a graph is shown) with a force-directed layout; drag
  * to pan, wheel or pinch to zoom, buttons for keyboard users; a click on a node calls `onOpen(node)`.
@@ -84,7 +90,7 @@ export function GraphCanvas({ nodes, edges, hiddenKinds, onOpen }) {
         container: container.current,
         elements: toElements(nodes, edges),
         style: STYLE,
-        layout: { name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 24 },
+        layout: layoutFor(nodes),
         minZoom: 0.1,
         maxZoom: 4,
       });
