@@ -29,7 +29,7 @@ export function useSearchFilters() {
   return [filters, update];
 }
 
-function Group({ kind, items }) {
+function Group({ kind, items, worldNames }) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -39,6 +39,9 @@ function Group({ kind, items }) {
         {items.map((item) => (
           <li key={`${item.kind}-${item.id}`} className="rounded-box border border-base-300 bg-base-100 p-3">
             <Link to={resultPath(item)} className="link link-hover break-words font-medium">{item.title || t('search.untitled')}</Link>
+            {kind !== 'world' && worldNames.get(item.world_id) && (
+              <span className="ms-2 text-xs text-base-content/60">{t('search.inWorld', { world: worldNames.get(item.world_id) })}</span>
+            )}
             {item.snippet && <Snippet snippet={item.snippet} />}
           </li>
         ))}
@@ -65,6 +68,7 @@ export function SearchResults({ worlds = [] }) {
     update({ kinds });
   };
   const items = query.data?.items ?? [];
+  const worldNames = new Map(worlds.map((world) => [world.world_id, world.name]));
   const groups = SEARCH_KINDS.map((kind) => ({ kind, items: items.filter((item) => item.kind === kind) })).filter((group) => group.items.length);
 
   let body;
@@ -76,7 +80,7 @@ export function SearchResults({ worlds = [] }) {
     body = (
       <>
         <p className="text-sm text-base-content/70" aria-live="polite">{t('search.total', { count: query.data.total, q })}</p>
-        {groups.map((group) => <Group key={group.kind} kind={group.kind} items={group.items} />)}
+        {groups.map((group) => <Group key={group.kind} kind={group.kind} items={group.items} worldNames={worldNames} />)}
         <Pagination page={filters.page} pageSize={SEARCH_PAGE_SIZE} total={query.data.total} onChange={(page) => update({ page })} />
       </>
     );

@@ -63,6 +63,7 @@ describe('search', () => {
     expect(screen.getByRole('link', { name: 'Đà Lạt' })).toHaveAttribute('href', '/worlds/w1/places/l1');
     expect(screen.getByRole('link', { name: 'Hội hoa' })).toHaveAttribute('href', '/worlds/w1/timeline#event-ev1');
     expect(screen.getByRole('link', { name: 'Cao nguyên' })).toHaveAttribute('href', '/worlds/w1');
+    expect(await within(stories).findAllByText('trong Cao nguyên')).toHaveLength(2);
     // The escaped script is words on the page, never an element.
     expect(within(stories).getByText(/<script>alert\(1\)<\/script>/)).toBeInTheDocument();
     expect(document.querySelector('main script')).toBeNull();
