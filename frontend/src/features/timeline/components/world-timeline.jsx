@@ -85,6 +85,7 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
   if (query.isError) return <ErrorState error={query.error} onRetry={query.refetch} />;
 
   const years = filterYears(timeline.years, filters);
+  const eras = [...new Set(years.map((y) => y.era).filter(Boolean))];
   const involved = (key) => new Set(allEvents.flatMap((e) => e[key] ?? []));
   const inEvents = { entities: involved('entity_ids'), locations: involved('location_ids') };
   const formProps = {
@@ -134,6 +135,26 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
 
       <ConflictSummary conflicts={timeline.conflicts} eventsById={eventsById} />
 
+      {eras.length > 1 && (
+        <nav aria-label={t('timeline.eras')} className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-base-content/60">{t('timeline.eras')}:</span>
+          {eras.map((era, index) => (
+            <button
+              key={era}
+              type="button"
+              className="btn btn-ghost btn-xs"
+              onClick={() => {
+                const band = document.getElementById(`era-${index}`);
+                band?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+                band?.focus({ preventScroll: true });
+              }}
+            >
+              {era}
+            </button>
+          ))}
+        </nav>
+      )}
+
       {years.length === 0 ? (
         <EmptyState
           title={allEvents.length ? t('timeline.noMatch') : t('timeline.empty')}
@@ -147,7 +168,7 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
             return (
               <Fragment key={year.year ?? 'undated'}>
                 {showEra && (
-                  <li className="-ms-4 rounded-e-box bg-secondary/10 px-4 py-1 text-sm font-semibold uppercase tracking-wide text-secondary" data-testid="timeline-era">
+                  <li id={`era-${eras.indexOf(year.era)}`} tabIndex={-1} className="-ms-4 rounded-e-box bg-secondary/10 px-4 py-1 text-sm font-semibold uppercase tracking-wide text-secondary focus:outline-2 focus:outline-primary" data-testid="timeline-era">
                     {year.era}
                   </li>
                 )}

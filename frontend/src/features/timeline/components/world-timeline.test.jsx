@@ -125,6 +125,26 @@ describe('timeline', () => {
     await waitFor(() => expect(card('Voyage north')).toHaveFocus());
   });
 
+  it('marks where each era begins and moves to it from the list of eras', async () => {
+    const user = userEvent.setup();
+    setup();
+    const withEras = {
+      ...timeline,
+      years: [
+        { year: -500, era: 'Age of Myth', events: [birth] },
+        { year: -1, era: 'Age of Myth', events: [exile] },
+        { year: 1300, era: 'Age of Sail', events: [battle] },
+      ],
+    };
+    server.use(http.get(`${API}/worlds/${W}/events`, () => ok(withEras)));
+    renderApp(`/worlds/${W}/timeline`);
+    await screen.findByRole('article', { name: /Battle of the Harbour/ });
+    expect(screen.getAllByTestId('timeline-era').map((li) => li.textContent)).toEqual(['Age of Myth', 'Age of Sail']);
+    const nav = screen.getByRole('navigation', { name: 'Kỷ nguyên' });
+    await user.click(within(nav).getByRole('button', { name: 'Age of Sail' }));
+    expect(screen.getAllByTestId('timeline-era')[1]).toHaveFocus();
+  });
+
   it('speaks English: the timeline is asked for in English and labelled in English', async () => {
     const { requests } = setup();
     await i18n.changeLanguage('en');
