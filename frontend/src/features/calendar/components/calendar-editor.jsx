@@ -5,13 +5,7 @@ import { TagInput } from '../../../components/ui/tag-input';
 import { FormError } from '../../../components/ui/error-state';
 import { dateLabel, checkDate } from '../../../lib/calendar';
 import { checkDraft, fromDraft, newEra, newMonth, toDraft } from '../calendar-draft';
-
-function move(list, index, by) {
-  const next = [...list];
-  const [item] = next.splice(index, 1);
-  next.splice(index + by, 0, item);
-  return next;
-}
+import { RowButtons, move, serverErrorKey } from './editor-parts';
 
 /** The API's complaints (2001 data.fields) until the user touches the field again. */
 function useServerErrors(error) {
@@ -19,30 +13,6 @@ function useServerErrors(error) {
   useEffect(() => setCleared(new Set()), [error]);
   const fields = Object.fromEntries(Object.entries(error?.fields ?? {}).filter(([field]) => !cleared.has(field)));
   return { fields, clear: (field) => setCleared((set) => new Set(set).add(field)) };
-}
-
-const SERVER_KEYS = [
-  [/^calendar\.months\.\d+\.days$/, 'monthDays'],
-  [/^calendar\.leap\.rule$/, 'leapRule'],
-  [/^calendar\.leap\.month$/, 'leapMonth'],
-  [/^calendar\.eras\.\d+\.name$/, 'eraName'],
-  [/^calendar\.eras\.\d+\.start_year$/, 'eraStart'],
-  [/^travel_per_day$/, 'travel'],
-];
-
-/** Our own words for a field the API rejected (its sentences are English). */
-function serverErrorKey(field) {
-  return SERVER_KEYS.find(([pattern]) => pattern.test(field))?.[1] ?? 'invalid';
-}
-
-function RowButtons({ index, count, name, onMove, onRemove, t }) {
-  return (
-    <div className="flex items-end gap-1 pb-1">
-      <button type="button" className="btn btn-ghost btn-sm btn-square" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('calendar.moveUp', { name })}>↑</button>
-      <button type="button" className="btn btn-ghost btn-sm btn-square" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('calendar.moveDown', { name })}>↓</button>
-      <button type="button" className="btn btn-ghost btn-sm btn-square text-error" onClick={onRemove} aria-label={t('calendar.remove', { name })}>✕</button>
-    </div>
-  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { EventCard, focusEvent } from './event-card';
 import { EditEventEditor, NewEventEditor } from './event-editor';
 import { ConflictSummary } from './conflict-summary';
 import { ConnectEvent } from './connect-event';
+import { EraNav } from './era-nav';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { ErrorState, FormError } from '../../../components/ui/error-state';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -135,25 +136,7 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
 
       <ConflictSummary conflicts={timeline.conflicts} eventsById={eventsById} />
 
-      {eras.length > 1 && (
-        <nav aria-label={t('timeline.eras')} className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-base-content/60">{t('timeline.eras')}:</span>
-          {eras.map((era, index) => (
-            <button
-              key={era}
-              type="button"
-              className="btn btn-ghost btn-xs"
-              onClick={() => {
-                const band = document.getElementById(`era-${index}`);
-                band?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
-                band?.focus({ preventScroll: true });
-              }}
-            >
-              {era}
-            </button>
-          ))}
-        </nav>
-      )}
+      <EraNav eras={eras} />
 
       {years.length === 0 ? (
         <EmptyState
