@@ -15,6 +15,9 @@ import { entityQueryOptions } from '../features/entities/api/get-entity';
 import { parseEntityFilters } from '../features/entities/hooks/use-entity-filters';
 import { locationsQueryOptions, allLocationsQueryOptions, LOCATIONS_PAGE_SIZE } from '../features/locations/api/get-locations';
 import { locationQueryOptions } from '../features/locations/api/get-location';
+import { timelineLanguage, timelineQueryOptions } from '../features/timeline/api/get-timeline';
+import { graphQueryOptions } from '../features/graph/api/get-graph';
+import i18n from '../lib/i18n';
 import { parseLocationFilters } from '../features/locations/hooks/use-location-filters';
 
 // One chunk per page keeps the first download small.
@@ -43,6 +46,11 @@ const StoryPage = lazyPage(() => import('./routes/story'));
 const EditStoryPage = lazyPage(() => import('./routes/story-edit'));
 const ProfilePage = lazyPage(() => import('./routes/profile'));
 const NotFoundPage = lazyPage(() => import('./routes/not-found'));
+// The timeline, calendar, graph and search pages.
+const WorldTimelineTab = lazyPage(() => import('./routes/world-timeline'));
+const WorldGraphTab = lazyPage(() => import('./routes/world-graph'));
+const WorldCalendarPage = lazyPage(() => import('./routes/world-calendar'));
+const SearchPage = lazyPage(() => import('./routes/search'));
 
 /**
  * A page's route. Its loader fetches the page's chunk and starts (without waiting for) the
@@ -118,9 +126,13 @@ export function createRoutes(queryClient) {
                 pageRoute('places/:locationId', PlacePage, { prefetch: ({ params }) => prefetch(locationQueryOptions(params.worldId, params.locationId)) }),
                 pageRoute('places/:locationId/edit', EditPlacePage, { auth: true }),
                 pageRoute('map', WorldMapTab, { prefetch: ({ params }) => prefetch(allLocationsQueryOptions(params.worldId)) }),
+                pageRoute('timeline', WorldTimelineTab, { prefetch: ({ params }) => prefetch(timelineQueryOptions(params.worldId, timelineLanguage(i18n.language))) }),
+                pageRoute('graph', WorldGraphTab, { prefetch: ({ params }) => prefetch(graphQueryOptions(params.worldId)) }),
               ],
             }),
             pageRoute('worlds/:worldId/edit', EditWorldPage, { auth: true }),
+            pageRoute('worlds/:worldId/calendar', WorldCalendarPage, { auth: true }),
+            pageRoute('search', SearchPage),
             pageRoute('stories/:storyId', StoryPage, { prefetch: ({ params }) => prefetch(storyQueryOptions(params.storyId)) }),
             pageRoute('stories/:storyId/edit', EditStoryPage, { auth: true }),
             pageRoute('profile', ProfilePage, { auth: true }),

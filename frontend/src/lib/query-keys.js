@@ -19,4 +19,8 @@ export const queryRoots = {
   locations: ['locations'],
   worldLocations: (worldId) => ['locations', worldId],
   admin: ['admin'],
+  // A world's timeline (its events) and graph; a calendar change redraws the timeline's dates.
+  timeline: (worldId) => ['timeline', worldId],
+  graph: (worldId) => ['graph', worldId],
+  search: ['search'],
 };

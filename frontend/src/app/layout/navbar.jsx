@@ -7,6 +7,7 @@ import { LanguageSwitcher } from '../../components/ui/language-switcher';
 import { ThemeSwitcher } from '../../components/ui/theme-switcher';
 import { useToast } from '../../components/ui/toast';
 import { Menu } from './menu';
+import { HeaderSearch } from '../../features/search/components/header-search';
 import { useCanCreate } from '../use-can-create';
 import { ADMIN_AREA_ROLES } from '../../features/admin/constants';
 
@@ -79,6 +80,7 @@ export function Navbar() {
           <ul className="menu menu-horizontal hidden gap-1 px-2 md:flex">{links}</ul>
         </div>
         <div className="navbar-end gap-1 sm:gap-2">
+          <HeaderSearch />
           <ThemeSwitcher compact />
           <LanguageSwitcher compact />
           {signedIn ? (

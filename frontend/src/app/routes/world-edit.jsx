@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useWorld } from '../../features/worlds/api/get-world';
 import { useUpdateWorld } from '../../features/worlds/api/update-world';
 import { WorldForm } from '../../features/worlds/components/world-form';
@@ -37,7 +37,11 @@ export default function EditWorldPage() {
   }
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title={t('worlds.editTitle')} subtitle={world.name} />
+      <PageHeader
+        title={t('worlds.editTitle')}
+        subtitle={world.name}
+        actions={<Link to={`/worlds/${worldId}/calendar`} className="btn btn-sm" title={t('calendar.linkHint')}>{t('calendar.link')}</Link>}
+      />
       <div className="card border border-base-300 bg-base-100">
         <div className="card-body">
           <WorldForm

@@ -21,6 +21,8 @@ export function worldTabs(worldId, t) {
     { id: 'characters', to: `${base}/characters`, label: t('worldTabs.characters'), match: under(`${base}/characters`) },
     { id: 'places', to: `${base}/places`, label: t('worldTabs.places'), match: under(`${base}/places`) },
     { id: 'map', to: `${base}/map`, label: t('worldTabs.map'), match: under(`${base}/map`) },
+    { id: 'timeline', to: `${base}/timeline`, label: t('timeline.tab'), match: under(`${base}/timeline`) },
+    { id: 'graph', to: `${base}/graph`, label: t('graph.tab'), match: under(`${base}/graph`) },
   ];
 }
 
