@@ -6,6 +6,7 @@ import { StoryReader } from '../../features/stories/components/story-reader';
 import { StoryLinks } from '../../features/stories/components/story-links';
 import { useAllEntities } from '../../features/entities/api/get-entities';
 import { useAllLocations } from '../../features/locations/api/get-locations';
+import { LinkedStories } from '../../components/ui/linked-stories';
 import { LoadingState } from '../../components/ui/loading-state';
 import { ErrorState } from '../../components/ui/error-state';
 import { NotFoundState } from '../../components/ui/not-found-state';
@@ -52,15 +53,20 @@ export default function StoryPage() {
       story={story}
       highlights={highlights}
       actions={canEdit ? <Link to={`/stories/${story.story_id}/edit`} className="btn btn-primary btn-sm">{t('stories.write')}</Link> : null}
-      footer={canEdit || linkedCount > 0 ? (
-        <StoryLinks
-          story={story}
-          entities={entities.data ?? []}
-          locations={locations.data ?? []}
-          loading={entities.isPending || locations.isPending}
-          canEdit={canEdit}
-        />
-      ) : null}
+      footer={(
+        <div className="flex flex-col gap-6">
+          {(canEdit || linkedCount > 0) && (
+            <StoryLinks
+              story={story}
+              entities={entities.data ?? []}
+              locations={locations.data ?? []}
+              loading={entities.isPending || locations.isPending}
+              canEdit={canEdit}
+            />
+          )}
+          <LinkedStories story={story} />
+        </div>
+      )}
     />
   );
 }
