@@ -150,5 +150,30 @@ export async function run(ctx) {
     check(saved === 'Trước. Sau.', `the server has ${JSON.stringify(saved)}`);
   });
 
+  await step('text typed after the session ended is kept, and saved once the writer signs in again', async () => {
+    const story = await newStory('Phiên hết hạn', 'Đầu.');
+    const context = await browser.newContext({ viewport: desktop });
+    try {
+      const page = await newPage(context, 'desk expired session');
+      await signInThroughUi(page, owner);
+      await openEditor(page, server.base, story.story_id);
+      const token = await page.evaluate(() => window.localStorage.getItem('storyloom.token'));
+      await api('POST', '/auth/logout', { token });
+      await typeAtEnd(page, ' Viết sau khi phiên đã hết.');
+      await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: 10_000 });
+      const next = new URL(page.url()).searchParams.get('next');
+      check(next === `/stories/${story.story_id}/edit`, `next is ${next}`);
+      await page.getByLabel('Tên đăng nhập hoặc email').fill(owner.username);
+      await page.getByLabel('Mật khẩu').fill(owner.password);
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === `/stories/${story.story_id}/edit`);
+      await page.getByTestId('draft-restored').waitFor();
+      const saved = await waitForContent(api, owner.token, story.story_id, 'Đầu. Viết sau khi phiên đã hết.');
+      check(saved === 'Đầu. Viết sau khi phiên đã hết.', `the server has ${JSON.stringify(saved)}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   await ownerContext.close();
 }

@@ -124,7 +124,8 @@ def test_names_never_repeat_within_a_world_without_case_or_diacritics(backend, c
 
 def test_vietnamese_and_english_names_both_appear(backend, client, writer):
     names = [e.name for _ in range(3)
-             for e in _stored(backend, Entity, _generate(client, writer[1], 60)["world_id"])
+             for e in _stored(backend, Entity,
+                                _generate(client, writer[1], 60, language="mixed")["world_id"])
              if e.entity_type == "character"]
     vietnamese = [n for n in names if n.split()[0] in VI_FAMILY]
     english = [n for n in names if n.isascii()]
