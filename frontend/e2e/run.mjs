@@ -65,7 +65,9 @@ async function startBackend() {
   if (made.status !== 0) throw new Error(`create-admin failed (${made.status}):\n${made.stdout}\n${made.stderr}`);
   console.log(`admin ${ADMIN.username} created in the data directory`);
   const args = ['run.py', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir];
-  const child = spawn(PYTHON, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'WARNING' } });
+  // Every flow registers its own users from this one address: more than a real client would.
+  const env = { ...process.env, LOG_LEVEL: 'WARNING', REGISTRATIONS_PER_HOUR: '1000' };
+  const child = spawn(PYTHON, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env });
   let log = '';
   child.stdout.on('data', (chunk) => { log += chunk; });
   child.stderr.on('data', (chunk) => { log += chunk; });
@@ -602,8 +604,9 @@ async function worldModelFlows() {
     await input.setInputFiles(exportPath);
     await page.waitForURL((url) => /\/worlds\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(worldId) && !url.pathname.endsWith('/worlds'));
     const copyId = page.url().split('/worlds/')[1];
-    await page.getByRole('heading', { name: worldName, level: 1 }).waitFor();
-    await page.getByText(`Đã nhập thế giới “${worldName}”.`).waitFor();
+    // The caller already has a world of that name: the copy is told apart.
+    await page.getByRole('heading', { name: `${worldName} (nhập)`, level: 1, exact: true }).waitFor();
+    await page.getByText(`Đã nhập thế giới “${worldName} (nhập)”.`).waitFor();
     await page.getByRole('link', { name: 'Tiễn biệt', exact: true }).waitFor();
     await page.getByRole('tab', { name: 'Nhân vật' }).click();
     for (const name of ['Nguyễn Trãi', 'Nguyễn Phi Khanh', 'Lê Lợi']) await page.getByRole('link', { name, exact: true }).waitFor();
