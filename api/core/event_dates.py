@@ -106,12 +106,15 @@ def recompute_all(calendar: Calendar, events) -> list[tuple]:
     problems = []
     by_id = {e.event_id: e for e in events}
     roots = [e for e in events if not e.relative_to or e.relative_to["event_id"] not in by_id]
+    held = []
     for event in roots:
         try:
             check_own_date(calendar, event)
             set_day_number(calendar, event)
+            held.append(event)
         except CalendarError as error:
             problems.append((event, error))
-    for root in roots:
+    # Dates that follow an anchor the calendar cannot hold cannot be computed either.
+    for root in held:
         follow(calendar, root, events)
     return problems

@@ -157,6 +157,19 @@ def test_a_calendar_change_moves_day_numbers_or_is_refused(client, owner, world)
     assert again["calendar"]["months"] == [{"name": "Only", "days": 400}]
 
 
+def test_a_calendar_that_drops_an_anchor_month_is_refused_with_its_dependents_untouched(
+        client, owner, world):
+    anchor = event(client, owner, world, title="Anchor", year=1300, month=5, day=6)
+    later = event(client, owner, world, title="Later",
+                  relative_to={"event_id": anchor["event_id"], "days": 3})
+    refused = assert_error(client.put(f"/api/worlds/{world['world_id']}", headers=owner[1], json={
+        "calendar": {"months": [{"name": "A", "days": 30}, {"name": "B", "days": 30}]}}),
+        400, "2001")
+    assert "Anchor" in refused["data"]["fields"]["calendar"]
+    kept = assert_ok(client.get(f"/api/events/{later['event_id']}"))["event"]
+    assert (kept["year"], kept["month"], kept["day"]) == (1300, 5, 9)
+
+
 def test_story_world_time_outside_the_calendar_is_named(backend, client, owner, world):
     body = {"world_id": world["world_id"], "title": "T",
             "world_time": {"year": 1301, "month": 2, "day": 29}}
