@@ -34,18 +34,24 @@ def check_date(calendar: Calendar, year, month=None, day=None, prefix: str = "")
         raise ValidationFailed({error.field: error.message}) from None
 
 
-def redate_events(tx, world_id: str, calendar: Calendar) -> None:
-    """Recompute every event's day number under a new calendar of its world, in the caller's
-    transaction; 2001 (nothing changed) when the calendar does not hold an event's date."""
-    events = tx.events_of_world(world_id)
-    before = {e.event_id: (e.year, e.month, e.day, e.day_number) for e in events}
+def date_events(calendar: Calendar, events) -> None:
+    """Set every event's day number (relative dates computed) under the calendar; 2001 naming
+    `calendar` when the calendar does not hold an event's date."""
     problems = recompute_all(calendar, events)
     if problems:
         event, error = problems[0]
         raise ValidationFailed(
             {"calendar": f"{len(problems)} event(s) would have a date outside this calendar, "
                          f"e.g. “{event.title}”: {error.message}"},
-            f"The new calendar does not hold the dates of {len(problems)} event(s)")
+            f"The calendar does not hold the dates of {len(problems)} event(s)")
+
+
+def redate_events(tx, world_id: str, calendar: Calendar) -> None:
+    """Recompute every event's day number under a new calendar of its world, in the caller's
+    transaction; 2001 (nothing changed) when the calendar does not hold an event's date."""
+    events = tx.events_of_world(world_id)
+    before = {e.event_id: (e.year, e.month, e.day, e.day_number) for e in events}
+    date_events(calendar, events)
     now = now_iso()
     for event in events:
         if (event.year, event.month, event.day, event.day_number) != before[event.event_id]:

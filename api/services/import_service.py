@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.clock import now_iso
+from core.calendar import calendar_of, upgrade_calendar
 from core.models import Entity, Event, Location, Story, World
 from core.models._base import new_id
 from core.models.views import WorldView
@@ -10,6 +11,7 @@ from core.models.world import default_calendar
 from core.permissions import can_write
 from core.relationships import mirror_all
 from core.visibility import clamp
+from services.dates import date_events
 from services.bundle_checks import KINDS, check_bundle, check_sizes
 from services.lorebook import lorebook_to_bundle
 from services.world_access import require
@@ -35,6 +37,7 @@ class ImportService:
         check_bundle(bundle)
         models = _Rebuild(user, bundle).models()
         world = models[0]
+        date_events(calendar_of(world.calendar), [m for m in models if isinstance(m, Event)])
         with unique_names(Entity), self._storage.transaction() as tx:
             world.name = imported_world_name(tx, user, world.name, world.language)
             for model in models:
@@ -90,7 +93,7 @@ class _Rebuild:
                      description=world.get("description", ""),
                      world_type=world.get("world_type", "fantasy"), visibility="private",
                      language=world.get("language", "vi"),
-                     calendar={**default_calendar(), **(world.get("calendar") or {})},
+                     calendar={**default_calendar(), **upgrade_calendar(world.get("calendar") or None)},
                      travel_per_day=world.get("travel_per_day"))
 
     def _story(self, story: dict) -> Story:

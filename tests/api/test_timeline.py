@@ -179,3 +179,19 @@ def test_story_world_time_outside_the_calendar_is_named(backend, client, owner, 
     answer = assert_error(client.put(f"/api/stories/{story['story_id']}", headers=owner[1],
                                      json={"world_time": {"year": 1, "month": 13}}), 400, "2001")
     assert "world_time.month" in answer["data"]["fields"]
+
+
+def test_an_imported_world_keeps_its_events_on_the_timeline_with_day_numbers(backend, client,
+                                                                              owner, world):
+    anchor = event(client, owner, world, title="Anchor", year=-20, month=3, day=1)
+    event(client, owner, world, title="Later", relative_to={"event_id": anchor["event_id"],
+                                                            "years": 25})
+    bundle = client.get(f"/api/worlds/{world['world_id']}/export?format=json",
+                        headers=owner[1]).get_json()
+    copy = assert_ok(client.post("/api/worlds/import", json=bundle, headers=owner[1]), 201)["world"]
+    years = timeline(client, copy, owner[1])["years"]
+    assert [(y["year"], [e["title"] for e in y["events"]]) for y in years] == \
+        [(-20, ["Anchor"]), (6, ["Later"])]
+    stored = backend.storage.events_of_world(copy["world_id"])
+    assert sorted(e.day_number for e in stored) == sorted(
+        e["day_number"] for y in timeline(client, world, owner[1])["years"] for e in y["events"])
