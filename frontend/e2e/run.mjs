@@ -17,7 +17,9 @@ import { chromium } from 'playwright-core';
 
 // More flows live in their own modules: each exports `async function run(ctx)`, given the
 // helpers below (ctx.step, ctx.check, ctx.newPage, ...) and ctx.server / ctx.browser.
-const FLOW_MODULES = ['./desk-editor.mjs', './desk-reader.mjs', './desk-app.mjs'];
+const FLOW_MODULES = ['./desk-editor.mjs', './desk-reader.mjs', './desk-app.mjs', './desk-a11y.mjs'];
+// E2E_ONLY=./desk-a11y.mjs,... runs just those modules (while working on them).
+const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -912,6 +914,14 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 
+  if (ONLY) {
+    for (const module of ONLY) {
+      const { title, run } = await import(module);
+      console.log(`${title}:`);
+      await run(flowContext());
+    }
+    return;
+  }
   if (process.env.E2E_ONLY_PERF) {
     console.log('Flows: skipped (E2E_ONLY_PERF is set)');
   } else {

@@ -38,7 +38,7 @@ export function Menu({ label, buttonContent, buttonClassName = 'btn btn-ghost', 
         className={buttonClassName}
         aria-expanded={open}
         aria-controls={id}
-        aria-label={label}
+        aria-label={label || undefined}
         onClick={() => setOpen((o) => !o)}
       >
         {buttonContent}

@@ -21,7 +21,7 @@ export function RolesTable() {
       <h2 id={headingId} className="text-xl font-bold">{t('admin.roles.title')}</h2>
       {query.isPending ? <LoadingState /> : query.isError ? <ErrorState error={query.error} onRetry={query.refetch} /> : (
         <>
-          <div className="overflow-x-auto rounded-box border border-base-300 bg-base-100">
+          <div className="overflow-x-auto rounded-box border border-base-300 bg-base-100" tabIndex={0} role="region" aria-label={t('admin.roles.caption')}>
             <table className="table table-sm sm:table-md" data-testid="roles-table">
               <caption className="sr-only">{t('admin.roles.caption')}</caption>
               <thead>

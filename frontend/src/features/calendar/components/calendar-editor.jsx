@@ -158,7 +158,7 @@ export function CalendarEditor({ calendar, travelPerDay = null, onSave, onCancel
       />
 
       <section className="flex flex-col gap-2 rounded-box bg-base-200 p-3" aria-labelledby="calendar-preview">
-        <h3 id="calendar-preview" className="font-semibold">{t('calendar.preview')}</h3>
+        <h2 id="calendar-preview" className="font-semibold">{t('calendar.preview')}</h2>
         <div className="grid grid-cols-3 gap-2">
           <TextField label={t('calendar.sampleYear')} inputMode="numeric" value={sample.year} onChange={(e) => setSample({ ...sample, year: e.target.value })} />
           <TextField label={t('calendar.sampleMonth')} inputMode="numeric" value={sample.month} onChange={(e) => setSample({ ...sample, month: e.target.value })} />

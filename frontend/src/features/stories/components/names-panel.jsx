@@ -13,7 +13,7 @@ function NameList({ heading, items, icon, actionLabel, allLabel, onOne, onAll, b
       <ul className="flex flex-wrap gap-2">
         {items.map((term) => (
           <li key={term.key} className={`badge badge-lg h-auto gap-1 py-1 pr-1 ${term.kind === 'entity' ? 'badge-soft badge-primary' : 'badge-soft badge-accent'}`}>
-            <span className="[overflow-wrap:anywhere]">{term.name}</span>
+            <span className="text-base-content [overflow-wrap:anywhere]">{term.name}</span>
             <span className="sr-only">({term.kind === 'entity' ? t('editor.names.character') : t('editor.names.place')})</span>
             <button type="button" className="btn btn-ghost btn-xs" disabled={busy} onClick={() => onOne(term)} aria-label={actionLabel(term.name)}>
               <span aria-hidden="true">{icon}</span>
