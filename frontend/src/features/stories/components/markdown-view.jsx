@@ -1,5 +1,5 @@
 /**
- * A story's Markdown as React elements: paragraphs, headings (one level under the story's title),
+ * A story's Markdown as React elements: paragraphs, headings (under the story's title, in order),
  * lists, quotes, scene breaks, emphasis, code and safe links. Linked characters' and places'
  * names in the text become links to them. Nothing is ever inserted as HTML.
  */
@@ -44,7 +44,7 @@ function renderNode(node, key, highlights, inLink) {
       // Paragraphs of a tight list are not wrapped in <p>.
       return token.hidden ? <Fragment key={key}>{children()}</Fragment> : <p key={key}>{children()}</p>;
     case 'heading_open': {
-      const Tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
+      const Tag = `h${token.meta?.level ?? 2}`;
       return <Tag key={key}>{children()}</Tag>;
     }
     case 'bullet_list_open':

@@ -42,6 +42,12 @@ describe('story Markdown', () => {
     expect(page.querySelector('p:last-child br')).not.toBeNull(); // a single line break stays one
   });
 
+  it('keeps headings in order under the title, whatever levels the writer used', () => {
+    const page = show('## Chương một\n\n#### Cảnh một\n\n## Chương hai\n\n### Cảnh hai');
+    expect([...page.querySelectorAll('h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`))
+      .toEqual(['H2:Chương một', 'H3:Cảnh một', 'H2:Chương hai', 'H3:Cảnh hai']);
+  });
+
   it.each(ATTACKS)('renders %j inert', (attack) => {
     const page = show(`Trước.\n\n${attack}\n\nSau.`);
     const everything = [...page.querySelectorAll('*')];

@@ -41,7 +41,25 @@ function nest(tokens) {
   return root;
 }
 
+/**
+ * Heading levels for the page: the story's title is its h1, so the text's highest heading becomes
+ * h2 and no heading skips a level after the one before it (h2 → h4 becomes h2 → h3).
+ */
+function levelHeadings(tokens) {
+  const headings = tokens.filter((token) => token.type === 'heading_open');
+  if (!headings.length) return;
+  const top = Math.min(...headings.map((token) => Number(token.tag.slice(1))));
+  let previous = 1;
+  headings.forEach((token) => {
+    const level = Math.min(6, Math.max(2, Math.min(Number(token.tag.slice(1)) - top + 2, previous + 1)));
+    token.meta = { ...(token.meta ?? {}), level };
+    previous = level;
+  });
+}
+
 /** The document as nested nodes { token, children } (the root's token is null). */
 export function parseMarkdown(text) {
-  return nest(parser.parse(String(text ?? ''), {}));
+  const tokens = parser.parse(String(text ?? ''), {});
+  levelHeadings(tokens);
+  return nest(tokens);
 }
