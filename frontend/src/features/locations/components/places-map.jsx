@@ -16,7 +16,6 @@ const CONTROLS_WIDTH = 48;
 const CONTROLS_HEIGHT = 120;
 const DEFAULT_WIDTH = 800;
 
-const clampZoom = (zoom) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 
 /** The box around every point, never flat (a single place gets a box of its own). */
 export function dataBounds(points) {
@@ -31,6 +30,43 @@ export function dataBounds(points) {
   if (maxX === minX) { minX -= spanX / 2; maxX += spanX / 2; }
   if (maxY === minY) { minY -= spanY / 2; maxY += spanY / 2; }
   return { minX, maxX, minY, maxY };
+}
+
+function quartiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    return sorted[low] + (sorted[Math.ceil(position)] - sorted[low]) * (position - low);
+  };
+  return [at(0.25), at(0.75)];
+}
+
+function inside(point, box) {
+  return point.x >= box.minX && point.x <= box.maxX && point.y >= box.minY && point.y <= box.maxY;
+}
+
+/**
+ * The box of the places that belong together: points beyond 1.5 interquartile ranges on either
+ * axis are left out when that makes the box at most a quarter of the whole, so one far-off place
+ * does not squeeze the others into a corner. Otherwise the box around every point.
+ */
+export function bulkBounds(points) {
+  const all = dataBounds(points);
+  if (points.length < 4) return all;
+  const fences = ['x', 'y'].map((axis) => {
+    const [q1, q3] = quartiles(points.map((p) => p[axis]));
+    return [q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)];
+  });
+  const bulk = points.filter((p) => p.x >= fences[0][0] && p.x <= fences[0][1] && p.y >= fences[1][0] && p.y <= fences[1][1]);
+  if (bulk.length === points.length || bulk.length * 2 < points.length) return all;
+  const box = dataBounds(bulk);
+  const area = (b) => (b.maxX - b.minX) * (b.maxY - b.minY);
+  if (area(box) > area(all) / 4) return all;
+  // A little room around the bulk, so its edge places are not on the map's edge.
+  const mx = (box.maxX - box.minX) * 0.05;
+  const my = (box.maxY - box.minY) * 0.05;
+  return { minX: box.minX - mx, maxX: box.maxX + mx, minY: box.minY - my, maxY: box.maxY + my };
 }
 
 function useWidth(ref) {
@@ -65,7 +101,13 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
   const width = useWidth(box);
   const height = Math.round(Math.min(540, Math.max(300, width * 0.62)));
   const pinned = useMemo(() => places.filter((p) => p.coordinates && Number.isFinite(p.coordinates.x) && Number.isFinite(p.coordinates.y)), [places]);
-  const bounds = useMemo(() => dataBounds(pinned.map((p) => p.coordinates)), [pinned]);
+  const bounds = useMemo(() => bulkBounds(pinned.map((p) => p.coordinates)), [pinned]);
+  const whole = useMemo(() => dataBounds(pinned.map((p) => p.coordinates)), [pinned]);
+  const farAway = pinned.filter((p) => !inside(p.coordinates, bounds)).length;
+  // The zoom that shows every place, far-off ones included; zooming out may go that far.
+  const allZoom = Math.min((bounds.maxX - bounds.minX) / (whole.maxX - whole.minX), (bounds.maxY - bounds.minY) / (whole.maxY - whole.minY));
+  const minZoom = Math.min(MIN_ZOOM, allZoom * 0.8);
+  const showAll = () => setView({ zoom: allZoom * 0.95, cx: (whole.minX + whole.maxX) / 2, cy: (whole.minY + whole.maxY) / 2 });
   const cx = (bounds.minX + bounds.maxX) / 2;
   const cy = (bounds.minY + bounds.maxY) / 2;
   const padRight = Math.min(LABEL_ROOM, width * 0.3);
@@ -76,8 +118,10 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
 
   const home = useCallback(() => {
     const focus = focusId && pinned.find((p) => p.location_id === focusId);
-    return focus ? { zoom: 3, cx: focus.coordinates.x, cy: focus.coordinates.y } : { zoom: 1, cx, cy };
-  }, [focusId, pinned, cx, cy]);
+    // Framing the bulk already brings the places close: a focused one needs less zoom.
+    const zoom = farAway > 0 ? 1.5 : 3;
+    return focus ? { zoom, cx: focus.coordinates.x, cy: focus.coordinates.y } : { zoom: 1, cx, cy };
+  }, [focusId, pinned, cx, cy, farAway]);
 
   // The view is a zoom and the data point at the centre, so it survives a resize.
   const [view, setView] = useState(home);
@@ -111,14 +155,14 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
   /** Zoom by `factor`, keeping the screen point (sx, sy) where it is. */
   const zoomAt = useCallback((factor, sx = ox, sy = oy) => {
     setView((v) => {
-      const zoom = clampZoom(v.zoom * factor);
+      const zoom = Math.min(MAX_ZOOM, Math.max(minZoom, v.zoom * factor));
       const before = base * v.zoom;
       const after = base * zoom;
       const px = v.cx + (sx - ox) / before;
       const py = v.cy + (sy - oy) / before;
       return { zoom, cx: px - (sx - ox) / after, cy: py - (sy - oy) / after };
     });
-  }, [ox, oy, base]);
+  }, [ox, oy, base, minZoom]);
 
   /** Move what is shown by (dx, dy) screen pixels. */
   const pan = useCallback((dx, dy) => setView((v) => ({ ...v, cx: v.cx - dx / (base * v.zoom), cy: v.cy - dy / (base * v.zoom) })), [base]);
@@ -262,13 +306,19 @@ export function PlacesMap({ places, onOpen, focusId = null }) {
         </svg>
         <div className="absolute right-2 top-2 flex flex-col gap-1" role="group" aria-label={t('map.controls')}>
           <button type="button" className="btn btn-sm btn-square bg-base-100" onClick={() => zoomAt(ZOOM_STEP)} aria-label={t('map.zoomIn')} disabled={view.zoom >= MAX_ZOOM}>+</button>
-          <button type="button" className="btn btn-sm btn-square bg-base-100" onClick={() => zoomAt(1 / ZOOM_STEP)} aria-label={t('map.zoomOut')} disabled={view.zoom <= MIN_ZOOM}>−</button>
+          <button type="button" className="btn btn-sm btn-square bg-base-100" onClick={() => zoomAt(1 / ZOOM_STEP)} aria-label={t('map.zoomOut')} disabled={view.zoom <= minZoom}>−</button>
           <button type="button" className="btn btn-sm btn-square bg-base-100" onClick={() => setView({ zoom: 1, cx, cy })} aria-label={t('map.fit')}>
             <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" /></svg>
           </button>
         </div>
       </div>
-      <p id={helpId} className="text-xs text-base-content/60">{t('map.help')}</p>
+      {farAway > 0 && (
+        <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="map-far-away">
+          <span>{t('map.farAway', { count: farAway })}</span>
+          <button type="button" className="btn btn-xs btn-outline" onClick={showAll}>{t('map.showAll')}</button>
+        </p>
+      )}
+      <p id={helpId} className="text-xs text-base-content/70">{t('map.help')}</p>
     </div>
   );
 }

@@ -133,17 +133,27 @@ describe('places map', () => {
     expect(onOpen).not.toHaveBeenCalled();
   });
 
+  it('frames the crowd, not the far-off places, and shows every place on request', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<PlacesMap places={crowd} focusId="v12" onOpen={() => {}} />);
+    const framed = expectLabelsApart('Làng ven sông 12');
+    expect(screen.getByTestId('map-far-away')).toHaveTextContent('2 địa điểm nằm xa');
+    await user.click(screen.getByRole('button', { name: 'Xem mọi địa điểm' }));
+    const all = expectLabelsApart('Làng ven sông 12');
+    expect(all.length).toBeLessThan(framed.length);
+    expect(labelled('Làng ven sông 12')).toBe(true);
+  });
+
   it('writes names only where they overlap neither each other nor other pins, the chosen place\'s always', async () => {
     const user = userEvent.setup();
     renderWithProviders(<PlacesMap places={crowd} focusId="v12" onOpen={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'Xem mọi địa điểm' }));
     const labels = expectLabelsApart('Làng ven sông 12');
     expect(labels.length).toBeLessThan(crowd.length);
     expect(labelled('Làng ven sông 12')).toBe(true);
 
     // Zooming in spreads the pins apart: more names find room.
-    await user.click(screen.getByRole('button', { name: 'Phóng to' }));
-    await user.click(screen.getByRole('button', { name: 'Phóng to' }));
-    await user.click(screen.getByRole('button', { name: 'Phóng to' }));
+    for (let i = 0; i < 9; i += 1) await user.click(screen.getByRole('button', { name: 'Phóng to' }));
     expect(expectLabelsApart('Làng ven sông 12').length).toBeGreaterThan(labels.length);
     expect(labelled('Làng ven sông 12')).toBe(true);
   });
