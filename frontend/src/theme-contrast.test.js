@@ -14,7 +14,7 @@ const ratio = (theme, text, background) => contrastRatio(srgb(theme, text), srgb
 
 const COLOURS = ['primary', 'secondary', 'accent', 'neutral', 'info', 'success', 'warning', 'error'];
 // Colours the app also writes text in (links, form errors, save status, soft badges and alerts).
-const TEXT_COLOURS = ['primary', 'info', 'success', 'warning', 'error'];
+const TEXT_COLOURS = ['primary', 'accent', 'info', 'success', 'warning', 'error'];
 const PAIRS = [
   ...['base-100', 'base-200', 'base-300'].map((base) => ['color-base-content', `color-${base}`]),
   ...COLOURS.map((colour) => [`color-${colour}-content`, `color-${colour}`]),
@@ -49,6 +49,24 @@ describe('themes in index.css', () => {
     for (const base of ['color-base-100', 'color-base-200']) {
       const background = srgb(theme, base);
       expect(contrastRatio(blend(text, background, 0.6), background)).toBeGreaterThanOrEqual(AA);
+    }
+  });
+
+  // Soft badges (linked names in the editor): the colour as text on 8 % of itself over base-100.
+  it.each(Object.keys(themes).flatMap((theme) => TEXT_COLOURS.map((colour) => [theme, colour])))('keeps soft %s %s badges readable', (theme, colour) => {
+    const text = srgb(theme, `color-${colour}`);
+    const background = blend(text, srgb(theme, 'color-base-100'), 0.08);
+    expect(contrastRatio(text, background)).toBeGreaterThanOrEqual(AA);
+  });
+
+  it.each(Object.keys(themes))('keeps inactive tabs readable in %s', (theme) => {
+    const css = readFileSync(path.join(import.meta.dirname, 'index.css'), 'utf8');
+    const share = /\.tabs > \.tab:not\([^)]*\)\s*\{\s*color:\s*color-mix\(in oklab, var\(--color-base-content\) (\d+)%/.exec(css);
+    expect(share, 'index.css sets the inactive tab colour').not.toBeNull();
+    const text = srgb(theme, 'color-base-content');
+    for (const base of ['color-base-100', 'color-base-200']) {
+      const background = srgb(theme, base);
+      expect(contrastRatio(blend(text, background, Number(share[1]) / 100), background)).toBeGreaterThanOrEqual(AA);
     }
   });
 

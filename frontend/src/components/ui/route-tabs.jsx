@@ -40,7 +40,7 @@ export function RouteTabs({ label, tabs, idPrefix }) {
             aria-selected={selected}
             aria-controls={`${idPrefix}-panel`}
             tabIndex={selected ? 0 : -1}
-            className={`tab whitespace-nowrap ${selected ? 'tab-active font-semibold' : 'text-base-content/85 hover:text-base-content'}`}
+            className={`tab whitespace-nowrap ${selected ? 'tab-active font-semibold' : ''}`}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
             {tab.label}
