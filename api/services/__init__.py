@@ -10,6 +10,7 @@ from services.location_service import LocationService
 from services.password_guesses import PasswordGuesses
 from services.passwords import Passwords
 from services.quota_service import QuotaService
+from services.search_service import SearchService
 from services.stats_service import StatsService
 from services.story_service import StoryService
 from services.tokens import TokenService
@@ -17,4 +18,4 @@ from services.world_service import WorldService
 
 __all__ = ["AdminService", "AuthService", "BoundedPasswords", "EntityService", "GPTService",
            "LinkService", "LocationService", "PasswordGuesses", "Passwords", "QuotaService",
-           "StatsService", "StoryService", "TokenService", "WorldService"]
+           "SearchService", "StatsService", "StoryService", "TokenService", "WorldService"]
