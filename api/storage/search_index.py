@@ -15,6 +15,7 @@ from collections import defaultdict
 from core.search_text import KIND_OF_TABLE, TABLE_OF_KIND, fields, index_text, order_key, score
 from core.visibility import levels_seen
 from storage.base import Page, SearchHit
+from storage.memory_queries import world_filter
 
 INDEXED = tuple(KIND_OF_TABLE)
 
@@ -25,6 +26,7 @@ class MemorySearchIndex:
     def __init__(self):
         self._postings = {part: defaultdict(set) for part in ("title", "all", "exact")}
         self._words: dict[tuple, tuple] = {}    # (table, id) -> the words filed for it
+        self._place: dict[tuple, tuple] = {}    # (table, id) -> (world id, story level)
 
     def sync(self, docs_by_table: dict) -> None:
         """Index every loaded document (the memory index starts empty)."""
@@ -37,6 +39,7 @@ class MemorySearchIndex:
         if table not in KIND_OF_TABLE:
             return
         key = (table, doc_id)
+        self._place.pop(key, None)
         for part, words in zip(self._postings, self._words.pop(key, ())):
             for word in words:
                 self._postings[part][word].discard(key)
@@ -49,6 +52,7 @@ class MemorySearchIndex:
             for word in part_words:
                 self._postings[part][word].add(key)
         self._words[key] = words
+        self._place[key] = place_of(table, doc_id, doc)
 
     def _holding(self, part: str, words) -> set:
         sets = sorted((self._postings[part].get(w, set()) for w in set(words)), key=len)
@@ -62,6 +66,24 @@ class MemorySearchIndex:
         in_title = self._holding("title", folded)
         accented = self._holding("exact", exact)
         return [(t, i, (t, i) in in_title, (t, i) in accented) for t, i in found]
+
+    def page(self, folded, exact, tables, seen, offset: int, limit: int) -> tuple[list, int]:
+        """([(table, id, world id, score)] of one page, total) of the matches in seen worlds.
+
+        `seen` maps each world the caller may search to the story levels they see (None: every
+        world, every level).
+        """
+        ranked = []
+        for table, doc_id, in_title, accented in self.match(folded, exact, tables):
+            world_id, level = self._place[(table, doc_id)]
+            if seen is not None and (world_id not in seen or (
+                    table == "stories" and level not in seen[world_id])):
+                continue
+            value = score(in_title, accented)
+            ranked.append((order_key(KIND_OF_TABLE[table], doc_id, value), table, doc_id,
+                           world_id, value))
+        ranked.sort()
+        return [row[1:] for row in ranked[offset:offset + limit]], len(ranked)
 
     def apply_many(self, changes) -> None:
         """Apply committed (table, id, document or None) changes."""
@@ -82,33 +104,38 @@ class _WorldView:
         self.collaborators = doc.get("collaborators") or []
 
 
+def place_of(table: str, doc_id: str, doc: dict) -> tuple[str, str]:
+    """(the world a document belongs to, its own level: a story's visibility, else "")."""
+    world_id = doc_id if table == "worlds" else doc.get("world_id") or ""
+    return world_id, (doc.get("visibility") or "") if table == "stories" else ""
+
+
+def seen_worlds(store, viewer, world_id) -> dict | None:
+    """{world id: story levels seen} of the worlds the viewer sees (None: all, at all levels).
+
+    A world counts only when its own level is seen: nothing in it is more visible than it.
+    """
+    if viewer.sees_all and world_id is None:
+        return None
+    if world_id is not None:
+        docs = [d for d in (store.get("worlds", world_id),) if d is not None]
+    else:
+        docs, _ = store.select("worlds", world_filter(viewer))
+    seen = {}
+    for doc in docs:
+        levels = levels_seen(viewer, _WorldView(doc))
+        if doc.get("visibility") in levels:
+            seen[doc["world_id"]] = levels
+    return seen
+
+
 def search_store(store, index, viewer, folded, exact, world_id, kinds, page) -> Page:
     """The Storage.search answer from a committed MemoryStore and its search index."""
     tables = {TABLE_OF_KIND[kind] for kind in kinds}
-    levels_of: dict[str, tuple] = {}
-    ranked = []
-    for table, doc_id, in_title, accented in index.match(folded, exact, tables):
-        doc = store.get(table, doc_id)
-        if doc is None:
-            continue
-        owner_world = doc_id if table == "worlds" else doc.get("world_id")
-        if world_id is not None and owner_world != world_id:
-            continue
-        if owner_world not in levels_of:
-            world = store.get("worlds", owner_world)
-            seen = () if world is None else levels_seen(viewer, _WorldView(world))
-            # A world's own level must be seen too: nothing in it is more visible than it.
-            levels_of[owner_world] = seen if world and world.get("visibility") in seen else ()
-        levels = levels_of[owner_world]
-        if not levels or (table == "stories" and doc.get("visibility") not in levels):
-            continue
-        kind = KIND_OF_TABLE[table]
-        value = score(in_title, accented)
-        ranked.append((order_key(kind, doc_id, value), table, doc_id, owner_world, value))
-    ranked.sort()
-    chosen = ranked[page.offset:page.offset + page.page_size]
+    seen = seen_worlds(store, viewer, world_id)
+    rows, total = index.page(folded, exact, tables, seen, page.offset, page.page_size)
     items = []
-    for _, table, doc_id, owner_world, value in chosen:
+    for table, doc_id, owner_world, value in rows:
         title, body = fields(table, store.get(table, doc_id))
         items.append(SearchHit(KIND_OF_TABLE[table], doc_id, owner_world, title, body, value))
-    return Page(items, len(ranked))
+    return Page(items, total)

@@ -15,17 +15,20 @@ import os
 import sqlite3
 import threading
 
-from core.search_text import KIND_OF_TABLE, index_text
+from core.search_text import EXACT_BONUS, KIND_OF_TABLE, KINDS, TITLE_BONUS, index_text
 from storage.files import make_private
+from storage.search_index import place_of
 
 log = logging.getLogger("storyloom.storage")
 INDEX_FILE = "search.sqlite3"
-RULE = "1"   # raise when index_text changes: every row is made again
+RULE = "2"   # raise when index_text changes: every row is made again
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, tbl TEXT NOT NULL,
-                                 doc_id TEXT NOT NULL, stamp TEXT NOT NULL, UNIQUE (tbl, doc_id));
+                                 doc_id TEXT NOT NULL, stamp TEXT NOT NULL,
+                                 world_id TEXT NOT NULL, level TEXT NOT NULL,
+                                 kind_rank INTEGER NOT NULL, UNIQUE (tbl, doc_id));
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, folded, exact, tokenize = "unicode61 remove_diacritics 0");
 """
@@ -67,11 +70,13 @@ class SqliteSearchIndex:
             db.execute("PRAGMA journal_mode=WAL")
             # No fsync per write: the journal is the durable record; start-up catches up.
             db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(_SCHEMA)
+            db.executescript("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             rule = db.execute("SELECT value FROM meta WHERE key = 'rule'").fetchone()
             if rule is None or rule[0] != RULE:
-                db.executescript("BEGIN; DELETE FROM docs; DELETE FROM fts; COMMIT;")
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('rule', ?)", (RULE,))
+                db.executescript("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS fts;")
+            db.executescript(_SCHEMA)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('rule', ?)", (RULE,))
+            db.execute("CREATE TEMP TABLE seen (world_id TEXT PRIMARY KEY, levels TEXT)")
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -126,27 +131,47 @@ class SqliteSearchIndex:
             self._db.execute("DELETE FROM docs WHERE rowid = ?", row)
         if doc is None:
             return
-        rowid = self._db.execute("INSERT INTO docs (tbl, doc_id, stamp) VALUES (?, ?, ?)",
-                                 (table, doc_id, stamp(doc))).lastrowid
+        rowid = self._db.execute(
+            "INSERT INTO docs (tbl, doc_id, stamp, world_id, level, kind_rank) "
+            "VALUES (?, ?, ?, ?, ?, ?)", (table, doc_id, stamp(doc), *place_of(table, doc_id, doc),
+                                          KINDS.index(KIND_OF_TABLE[table]))).lastrowid
         self._db.execute("INSERT INTO fts (rowid, title, folded, exact) VALUES (?, ?, ?, ?)",
                          (rowid, *index_text(table, doc)))
 
-    def _rowids(self, column: str, words: list[str]) -> set:
-        return {r for (r,) in self._db.execute(
-            "SELECT rowid FROM fts WHERE fts MATCH ?", (f"{{{column}}} : {_phrase(words)}",))}
+    def page(self, folded, exact, tables, seen, offset: int, limit: int) -> tuple[list, int]:
+        """([(table, id, world id, score)] of one page, total), ranked and filtered in SQLite.
 
-    def match(self, folded: list[str], exact: list[str], tables) -> list[tuple]:
-        """(table, id, title holds the words, text holds the accented words) of each match."""
+        `seen` maps each world the caller may search to the story levels they see (None: every
+        world, every level); it goes into a temporary table joined to the matches.
+        """
+        tables = sorted(tables)
+        params = {"f": f"{{folded}} : {_phrase(folded)}", "t": f"{{title}} : {_phrase(folded)}",
+                  "x": f"{{exact}} : {_phrase(exact)}", "offset": offset, "limit": limit}
+        params.update({f"t{n}": table for n, table in enumerate(tables)})
+        kinds = ", ".join(f":t{n}" for n in range(len(tables)))
+        join = where = ""
+        if seen is not None:
+            join = "JOIN seen s ON s.world_id = d.world_id"
+            where = "AND (d.tbl != 'stories' OR instr(s.levels, ' ' || d.level || ' ') > 0)"
+        sql = (f"WITH f AS (SELECT rowid FROM fts WHERE fts MATCH :f), "
+               f"t AS (SELECT rowid FROM fts WHERE fts MATCH :t), "
+               f"x AS (SELECT rowid FROM fts WHERE fts MATCH :x), "
+               f"hits AS (SELECT d.tbl, d.doc_id, d.world_id, d.kind_rank, "
+               f"1 + {TITLE_BONUS} * (d.rowid IN t) + {EXACT_BONUS} * (d.rowid IN x) AS score "
+               f"FROM f JOIN docs d ON d.rowid = f.rowid {join} "
+               f"WHERE d.tbl IN ({kinds}) {where}) "
+               f"SELECT tbl, doc_id, world_id, score, (SELECT count(*) FROM hits) FROM hits "
+               f"ORDER BY score DESC, kind_rank, doc_id LIMIT :limit OFFSET :offset")
         with self._lock:
-            found = self._db.execute(
-                "SELECT d.rowid, d.tbl, d.doc_id FROM fts JOIN docs d ON d.rowid = fts.rowid "
-                "WHERE fts MATCH ?", (f"{{folded}} : {_phrase(folded)}",)).fetchall()
-            found = [row for row in found if row[1] in tables]
-            if not found:
-                return []
-            in_title = self._rowids("title", folded)
-            accented = self._rowids("exact", exact)
-        return [(t, i, r in in_title, r in accented) for r, t, i in found]
+            if seen is not None:
+                self._db.execute("DELETE FROM seen")
+                self._db.executemany("INSERT INTO seen VALUES (?, ?)", (
+                    (w, " " + " ".join(levels) + " ") for w, levels in seen.items()))
+            rows = self._db.execute(sql, params).fetchall()
+            if not rows and offset:   # past the last page: the total is still wanted
+                first = self._db.execute(sql, {**params, "offset": 0, "limit": 1}).fetchone()
+                return [], first[4] if first else 0
+        return [(t, i, w, float(v)) for t, i, w, v, _ in rows], rows[0][4] if rows else 0
 
     def close(self) -> None:
         """Close the SQLite connection."""
