@@ -9,7 +9,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # The rule's version: stored word counts made by an older rule are counted again.
 WORD_RULE = 2
 # NFD leaves these letters whole, so they are mapped by hand.
-_SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "Ɖ": "d", "ɖ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
                           "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe"})
 
 

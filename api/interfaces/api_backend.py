@@ -23,6 +23,7 @@ from interfaces.routes.entities import create_entities_bp
 from interfaces.routes.events import create_events_bp
 from interfaces.routes.health import create_health_bp
 from interfaces.routes.locations import create_locations_bp
+from interfaces.routes.search import create_search_bp
 from interfaces.routes.stats import create_stats_bp
 from interfaces.routes.stories import create_stories_bp
 from interfaces.routes.timeline import create_timeline_bp
@@ -34,8 +35,8 @@ from interfaces.throttling import RouteLimits, create_limits_storage
 from interfaces.validation import parse_model
 from services import (AdminService, AuthService, BoundedPasswords, EntityService, EventService,
                       GPTService, LinkService, LocationService, Passwords, PasswordGuesses,
-                      QuotaService, StatsService, StoryLinker, StoryService, TimelineService,
-                      TokenService, WorldService)
+                      QuotaService, SearchService, StatsService, StoryLinker, StoryService,
+                      TimelineService, TokenService, WorldService)
 from services.export_service import ExportService
 from services.import_service import ImportService
 from storage import create_storage
@@ -89,6 +90,7 @@ class ApiBackend:
         self.link_service = LinkService(storage)
         self.admin_service = AdminService(storage, self.auth_service)
         self.stats_service = StatsService(storage)
+        self.search_service = SearchService(storage)
         self.export_service = ExportService(storage)
         self.import_service = ImportService(storage, self.world_service)
         self.gpt_service = GPTService(config.openai_base_url, config.openai_api_key,
@@ -133,6 +135,7 @@ class ApiBackend:
                                endpoints),
             create_admin_bp(self.admin_service, endpoints),
             create_stats_bp(self.stats_service, endpoints),
+            create_search_bp(self.search_service, endpoints),
             create_transfer_bp(self.export_service, self.import_service, endpoints),
             create_robots_bp(),
             create_frontend_bp(self.config.frontend_dist),

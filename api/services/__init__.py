@@ -11,6 +11,7 @@ from services.location_service import LocationService
 from services.password_guesses import PasswordGuesses
 from services.passwords import Passwords
 from services.quota_service import QuotaService
+from services.search_service import SearchService
 from services.stats_service import StatsService
 from services.story_linker import StoryLinker
 from services.story_service import StoryService
@@ -20,5 +21,5 @@ from services.world_service import WorldService
 
 __all__ = ["AdminService", "AuthService", "BoundedPasswords", "EntityService", "EventService",
            "GPTService", "LinkService", "LocationService", "PasswordGuesses", "Passwords",
-           "QuotaService", "StatsService", "StoryLinker", "StoryService", "TimelineService",
-           "TokenService", "WorldService"]
+           "QuotaService", "SearchService", "StatsService", "StoryLinker", "StoryService",
+           "TimelineService", "TokenService", "WorldService"]

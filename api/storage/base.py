@@ -73,6 +73,18 @@ class Page:
     total: int = 0
 
 
+@dataclass
+class SearchHit:
+    """One search result: what it is, where it lives, its text (for the snippet) and score."""
+
+    kind: str
+    id: str
+    world_id: str
+    title: str
+    body: str
+    score: float
+
+
 class Reader(ABC):
     """Every query a service may ask, named for its use. Pages are in the order named."""
 
@@ -263,6 +275,16 @@ class Storage(Reader):
         Scopes are `table:<name>` and `world:<world_id>` (schema.change_scopes). Reading the
         marks before reading data and caching the answer under them never serves a stale
         answer: the marks move only after the write is visible.
+        """
+
+    @abstractmethod
+    def search(self, viewer: Viewer, folded: list[str], exact: list[str], world_id: str | None,
+               kinds: tuple[str, ...], page: PageRequest) -> Page:
+        """Committed worlds, stories, entities, locations and events the viewer sees that hold
+        every folded term, as SearchHits ranked by core.search_text (score, kind, id).
+
+        `exact` are the terms with their accents (core.search_text.exact_terms); answered from
+        an index kept up to date by every commit, never by reading every document.
         """
 
     @abstractmethod

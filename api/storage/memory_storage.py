@@ -22,6 +22,7 @@ from storage.base import (DuplicateKey, EndsOnFailure, StaleVersion, Storage, St
 from storage.memory_queries import MemoryReader
 from storage.memory_store import MemoryStore, duplicate_id
 from storage.schema import SPEC_BY_NAME, TABLES, change_scopes
+from storage.search_index import MemorySearchIndex, search_store
 
 
 class MemoryTransaction(EndsOnFailure, MemoryReader, Transaction):
@@ -114,6 +115,8 @@ class MemoryStorage(MemoryReader, Storage):
         self._marks: dict[str, int] = defaultdict(int)
         self._in_transaction = threading.local()
         self._closed = False
+        self._search = self._open_search_index()
+        self._search.sync(self._committed.docs)
 
     # transactions
 
@@ -179,6 +182,7 @@ class MemoryStorage(MemoryReader, Storage):
                 self._committed.put(table, doc)
             for scope in change_scopes(SPEC_BY_NAME[table], doc or old):
                 self._marks[scope] += 1
+        self._search.apply_many(net)
 
     def _recover(self) -> None:
         """After a failed durable write: undo on the head every change that is not durable."""
@@ -191,6 +195,17 @@ class MemoryStorage(MemoryReader, Storage):
             for _ in doomed:
                 self._queue.pop()
             self._resume()
+
+    # search
+
+    def _open_search_index(self):
+        """The index search answers from; the TinyDB backend keeps its own on disk."""
+        return MemorySearchIndex()
+
+    def search(self, viewer, folded, exact, world_id, kinds, page):
+        with self._read_lock:
+            return search_store(self._committed, self._search, viewer, folded, exact,
+                                world_id, kinds, page)
 
     # durability hooks, overridden by backends that write to disk
 

@@ -25,6 +25,7 @@ from storage.postgres.change_feed import ChangeFeed, channel_of, payload_of
 from storage.postgres.errors import cause_of, raise_translated, translate
 from storage.postgres.migrations import migrate
 from storage.postgres.queries import PostgresReader
+from storage.postgres.search import search as search_documents
 from storage.postgres.transaction import PostgresTransaction
 from storage.schema import SPEC_BY_NAME
 
@@ -166,6 +167,9 @@ class PostgresStorage(PostgresReader, Storage):
                     self._sessions.popitem(last=False)
         # A model of its own each time: callers may change the user they are handed.
         return (None if kept[1] is None else User.from_dict(kept[1])), kept[2]
+
+    def search(self, viewer, folded, exact, world_id, kinds, page):
+        return search_documents(self._rows, viewer, folded, exact, world_id, kinds, page)
 
     def health(self) -> dict:
         if self._closed:

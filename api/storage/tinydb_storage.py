@@ -28,6 +28,7 @@ from storage.journal import Journal, encode_record
 from storage.memory_storage import MemoryStorage
 from storage.schema import SPEC_BY_NAME
 from storage.snapshot import read_snapshot, write_snapshot
+from storage.sqlite_search import INDEX_FILE, SqliteSearchIndex
 from storage.upgrades import upgrade_tables
 
 log = logging.getLogger("storyloom.storage")
@@ -127,6 +128,9 @@ class TinyDBStorage(MemoryStorage):
     def _resume(self) -> None:
         self._journal.resume()
 
+    def _open_search_index(self):
+        return SqliteSearchIndex(os.path.join(self.data_dir, INDEX_FILE))
+
     def health(self) -> dict:
         if self._closed:
             return {"writable": False, "detail": "storage is closed"}
@@ -183,6 +187,7 @@ class TinyDBStorage(MemoryStorage):
             log.error("closing the journal failed (%s); writes still waiting for an answer "
                       "were not saved, every acknowledged one was", exc)
         finally:
+            self._search.close()
             self._lock_file.close()
 
 @contextmanager

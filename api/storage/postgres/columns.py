@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from core.search_text import KIND_OF_TABLE, index_text
 from storage.schema import TableSpec, unique_values
 
 # (field, SQL type) per table; the column is named after the document field.
@@ -37,6 +38,12 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "ai_usage": (("user_id", "text"), ("day", "text")),
 }
 
+# Searched tables also keep the words search reads (core.search_text.index_text), made in
+# Python by the one fold(); migration 3 indexes them as tsvectors.
+SEARCH_COLUMNS = (("search_title", "text"), ("search_folded", "text"), ("search_exact", "text"))
+for _table in KIND_OF_TABLE:
+    COLUMNS[_table] += SEARCH_COLUMNS
+
 COLUMN_TYPES = {table: dict(columns) for table, columns in COLUMNS.items()}
 
 
@@ -64,6 +71,10 @@ def _value(kind: str, value):
 
 def column_values(table: str, doc: dict) -> list:
     """The values of the table's ordinary columns, read from the document."""
+    if table in KIND_OF_TABLE:
+        plain = COLUMNS[table][:-len(SEARCH_COLUMNS)]
+        return [*(_value(kind, doc.get(field)) for field, kind in plain),
+                *index_text(table, doc)]
     return [_value(kind, doc.get(field)) for field, kind in COLUMNS[table]]
 
 

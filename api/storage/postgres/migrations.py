@@ -13,6 +13,7 @@ from collections.abc import Callable
 import psycopg
 
 from core.calendar import upgrade_calendar
+from core.search_text import KIND_OF_TABLE, index_text
 from core.text import WORD_RULE, word_count
 from storage.base import StorageError
 
@@ -122,11 +123,35 @@ def upgrade_world_calendars(conn: psycopg.Connection) -> None:
                      "WHERE id = %s", (json.dumps(upgrade_calendar(calendar)), world_id))
 
 
+def add_search(conn: psycopg.Connection) -> None:
+    """Search columns on the searched tables, filled from the documents, with GIN indexes.
+
+    The words are made in Python by core.search_text (the one fold(), as the TinyDB index
+    does), so both backends match and rank alike; `simple` tsvectors index them.
+    """
+    for table in KIND_OF_TABLE:
+        conn.execute(f"""ALTER TABLE {table}
+            ADD COLUMN search_title text, ADD COLUMN search_folded text,
+            ADD COLUMN search_exact text,
+            ADD COLUMN tsv_title tsvector GENERATED ALWAYS AS
+                (strip(to_tsvector('simple', coalesce(search_title, '')))) STORED,
+            ADD COLUMN tsv_folded tsvector GENERATED ALWAYS AS
+                (strip(to_tsvector('simple', coalesce(search_folded, '')))) STORED,
+            ADD COLUMN tsv_exact tsvector GENERATED ALWAYS AS
+                (strip(to_tsvector('simple', coalesce(search_exact, '')))) STORED""")
+        rows = conn.execute(f"SELECT id, doc FROM {table}").fetchall()
+        for doc_id, doc in rows:
+            conn.execute(f"UPDATE {table} SET search_title = %s, search_folded = %s, "
+                         "search_exact = %s WHERE id = %s", (*index_text(table, doc), doc_id))
+        conn.execute(f"CREATE INDEX {table}_search ON {table} USING gin (tsv_folded)")
+
+
 # (version, name, SQL or a function given the connection inside the migration's transaction)
 MIGRATIONS: tuple[tuple[int, str, str | Callable[[psycopg.Connection], None]], ...] = (
     (1, "documents, unique keys and change marks", INITIAL),
     (2, "story word counts by the documented rule", recount_story_words),
     (3, "world calendars as a list of months", upgrade_world_calendars),
+    (4, "search words and their full-text indexes", add_search),
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS schema_migrations (
