@@ -74,6 +74,8 @@ def test_every_documented_answer_matches_its_schema(backend, client):
     assert_ok(client.get(events, headers=me))
     assert_ok(client.get(f"{url}/graph", headers=me))
     assert_ok(client.post(f"{url}/auto-link-stories", headers=me))
+    assert_ok(client.get("/api/search?q=dai%20viet", headers=me))
+    assert_ok(client.get("/api/search?q=song&kinds=world,story"))
     exported = client.get(f"{url}/export?format=json", headers=me)
     assert_ok(client.post("/api/worlds/import", headers=me, json=json.loads(exported.data)), 201)
 

@@ -18,41 +18,6 @@ class ConnectionOut(Out):
     label: str
 
 
-class EventOut(Out):
-    event_id: str
-    world_id: str
-    story_id: str | None
-    title: str
-    description: str
-    kind: Literal["birth", "death", "battle", "meeting", "journey", "other"]
-    year: int | None
-    month: int | None
-    day: int | None
-    era: str
-    precision: Literal["exact", "approximate", "unknown"]
-    day_number: int | None
-    relative_to: dict | None
-    entity_ids: list[str]
-    location_ids: list[str]
-    story_position: int | None
-    connections: list[ConnectionOut]
-    source: SourceOut
-    date_label: str
-    ages: list[AgeOut]
-    permissions: ContentPermissionsOut
-    created_at: str
-    updated_at: str
-    version: int
-
-
-class EventEnvelopeOut(Out):
-    event: EventOut
-
-
-class DeletedEventOut(Out):
-    event_id: str
-
-
 class TimelineEventOut(Out):
     """An event as the timeline lists it: a summary (no description, provenance or
     timestamps; its connections are in the timeline's `connections`)."""
@@ -74,6 +39,26 @@ class TimelineEventOut(Out):
     date_label: str
     ages: list[AgeOut]
     version: int
+
+
+class EventOut(TimelineEventOut):
+    """An event whole: the summary's fields and its text, connections, provenance and rights."""
+
+    world_id: str
+    description: str
+    connections: list[ConnectionOut]
+    source: SourceOut
+    permissions: ContentPermissionsOut
+    created_at: str
+    updated_at: str
+
+
+class EventEnvelopeOut(Out):
+    event: EventOut
+
+
+class DeletedEventOut(Out):
+    event_id: str
 
 
 class TimelineYearOut(Out):
