@@ -68,7 +68,6 @@ export default function MarkdownEditor({ initialDoc, onDocChange, terms, labelle
           'aria-multiline': 'true',
           role: 'textbox',
           spellcheck: 'true',
-          lang: '',
           'data-testid': 'story-content',
         }),
         EditorView.updateListener.of((update) => {
