@@ -65,6 +65,9 @@ class SqliteSearchIndex:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
+        # SQLite gives the -wal and -shm files the database file's mode: create it owner-only.
+        os.close(os.open(self._path, os.O_CREAT | os.O_RDWR, 0o600))
+        make_private(self._path)
         db = sqlite3.connect(self._path, check_same_thread=False, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -80,7 +83,8 @@ class SqliteSearchIndex:
         except sqlite3.DatabaseError:
             db.close()
             raise
-        make_private(self._path)
+        for suffix in ("-wal", "-shm"):
+            make_private(self._path + suffix)
         return db
 
     def sync(self, docs_by_table: dict) -> None:
