@@ -46,6 +46,24 @@ def date_events(calendar: Calendar, events) -> None:
             f"The calendar does not hold the dates of {len(problems)} event(s)")
 
 
+def check_story_times(tx, world_id: str, calendar: Calendar) -> None:
+    """2001 naming `calendar` when a story's `world_time` is not a date of the new calendar."""
+    problems = []
+    for story in tx.story_outlines(world_id):
+        when = story.world_time
+        if when:
+            try:
+                calendar.check(when["year"], when.get("month"), when.get("day"), "world_time.")
+            except CalendarError as error:
+                problems.append((story, error))
+    if problems:
+        story, error = problems[0]
+        raise ValidationFailed(
+            {"calendar": f"{len(problems)} story(ies) would have a world time outside this "
+                         f"calendar, e.g. “{story.title}”: {error.message}"},
+            f"The calendar does not hold the world time of {len(problems)} story(ies)")
+
+
 def redate_events(tx, world_id: str, calendar: Calendar) -> None:
     """Recompute every event's day number under a new calendar of its world, in the caller's
     transaction; 2001 (nothing changed) when the calendar does not hold an event's date."""

@@ -12,7 +12,7 @@ from core.permissions import (can_delete_world, can_edit_content, can_manage_wor
                               viewer_of, visible_levels, world_permissions, world_role)
 from core.text import fold
 from core.visibility import more_visible
-from services.dates import checked_calendar, redate_events
+from services.dates import check_story_times, checked_calendar, redate_events
 from services.world_access import check_version, load_world, require
 from services.world_generation import generated_content
 from storage import PageRequest, retry_on_conflict
@@ -94,7 +94,9 @@ class WorldService:
             if changes.get("calendar") is not None:
                 changes = {**changes, "calendar": complete_calendar(changes["calendar"])}
                 if changes["calendar"] != world.calendar:
-                    redate_events(tx, world.world_id, checked_calendar(changes["calendar"]))
+                    calendar = checked_calendar(changes["calendar"])
+                    check_story_times(tx, world.world_id, calendar)
+                    redate_events(tx, world.world_id, calendar)
             for name in DESCRIPTIVE_FIELDS:
                 if name in changes and (changes[name] is not None or name == "travel_per_day"):
                     setattr(world, name, changes[name])

@@ -154,7 +154,8 @@ class MemoryReader(Reader):
             docs, _ = self._store.select("stories", alternatives, order="order")
             return [StoryOutline(d["story_id"], d["title"], d["order"], d["visibility"],
                                  list(d["entity_ids"]), list(d["location_ids"]),
-                                 list(d["linked_story_ids"])) for d in docs]
+                                 list(d["linked_story_ids"]), d.get("world_time"))
+                    for d in docs]
 
     def last_story_order(self, world_id):
         with self._guard:

@@ -181,6 +181,24 @@ def test_story_world_time_outside_the_calendar_is_named(backend, client, owner, 
     assert "world_time.month" in answer["data"]["fields"]
 
 
+def test_a_calendar_that_would_strand_a_storys_world_time_is_refused_naming_the_story(
+        client, owner, world):
+    story = assert_ok(client.post("/api/stories", headers=owner[1], json={
+        "world_id": world["world_id"], "title": "Mùa đông năm ấy",
+        "world_time": {"year": 1300, "month": 12, "day": 20}}), 201)["story"]
+    url = f"/api/worlds/{world['world_id']}"
+    refused = assert_error(client.put(url, headers=owner[1], json={
+        "calendar": {"months": [{"name": "A", "days": 30}, {"name": "B", "days": 30}]}}),
+        400, "2001")
+    assert "1 story(ies)" in refused["data"]["fields"]["calendar"]
+    assert "Mùa đông năm ấy" in refused["data"]["fields"]["calendar"]
+    assert assert_ok(client.get(url))["world"]["calendar"]["months"][11]["days"] == 31
+    kept = assert_ok(client.get(f"/api/stories/{story['story_id']}", headers=owner[1]))["story"]
+    assert (kept["world_time"]["month"], kept["world_time"]["day"]) == (12, 20)
+    thirteen = {"months": [{"name": f"M{n}", "days": 28} for n in range(1, 14)]}
+    assert assert_ok(client.put(url, headers=owner[1], json={"calendar": thirteen}))
+
+
 def test_an_imported_world_keeps_its_events_on_the_timeline_with_day_numbers(backend, client,
                                                                               owner, world):
     anchor = event(client, owner, world, title="Anchor", year=-20, month=3, day=1)

@@ -50,3 +50,4 @@ class StoryOutline:
     entity_ids: list
     location_ids: list
     linked_story_ids: list
+    world_time: dict | None = None

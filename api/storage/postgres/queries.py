@@ -196,7 +196,8 @@ class PostgresReader(Reader):
         if levels is not None:
             where += " AND " + level_in("visibility", levels, params)
         rows = self._rows("SELECT id, doc->>'title', \"order\", visibility, entity_ids, "
-                          f"location_ids, linked_story_ids FROM stories WHERE {where} "
+                          "location_ids, linked_story_ids, doc->'world_time' "
+                          f"FROM stories WHERE {where} "
                           f"ORDER BY {order_by('order')}", params)
         return [StoryOutline(*row) for row in rows]
 
