@@ -37,6 +37,7 @@ from core.models import Entity, Event, Location, Story  # noqa: E402
 from core.story_links import naive_shared_things, shared_things  # noqa: E402
 from core.timeline import dated, implicit_connections  # noqa: E402
 from interfaces.api_backend import ApiBackend  # noqa: E402
+from interfaces.collector import tune_collector  # noqa: E402
 
 SECRET = "bench-secret-that-is-long-enough-for-hs256-0123456789"
 PASSWORD = "bench-password-1"
@@ -198,6 +199,7 @@ def run_backend(kind: str, args) -> list[tuple]:
         print(f"[{kind}] built in {time.perf_counter() - start:.1f} s: {args.stories} stories, "
               f"{args.entities} entities, {args.places} places, {args.events} events, "
               f"{facts['links']} story links")
+        tune_collector()      # as a server worker does once it has loaded its data
         return measure(backend, facts, args)
     finally:
         backend.close()

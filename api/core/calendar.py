@@ -20,6 +20,7 @@ ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 # A leap rule's cycle (the least common multiple of its numbers) is kept below this, so one
 # table per calendar answers every year.
 MAX_LEAP_CYCLE = 10_000
+DAY_MEMO_SIZE = 8_192             # remembered day numbers per calendar (about 1 MB)
 MAX_YEAR = 1_000_000_000
 
 
@@ -92,6 +93,7 @@ class Calendar:
         starts = [index * self._common_days + leap_prefix[index] for index in range(cycle + 1)]
         object.__setattr__(self, "_cycle_starts", tuple(starts))
         object.__setattr__(self, "_epoch", self._days_before_index(1))
+        object.__setattr__(self, "_day_numbers", {})
 
     # years
 
@@ -158,6 +160,16 @@ class Calendar:
 
     def day_number(self, year: int, month: int = 1, day: int = 1) -> int:
         """The day number of a valid date (check it first)."""
+        # Remembered: a timeline asks for the day number of each event's date several times.
+        key = (year, month, day)
+        found = self._day_numbers.get(key)
+        if found is None:
+            if len(self._day_numbers) >= DAY_MEMO_SIZE:
+                self._day_numbers.clear()
+            found = self._day_numbers[key] = self._count_days(year, month, day)
+        return found
+
+    def _count_days(self, year: int, month: int, day: int) -> int:
         index = self._index(year)
         before_month = sum(self.month_days[:month - 1])
         if self.leap_month is not None and month > self.leap_month and self.is_leap(year):

@@ -49,22 +49,61 @@ def _on_view(value_type, name: str) -> bool:
 
 def dump(out_cls, value) -> dict:
     """The value as the Out model describes it (models that allow extra keys pass whole)."""
+    return _dumper(out_cls, type(value))(value)
+
+
+@functools.cache
+def _dumper(out_cls, value_type):
+    """A function dumping values of one type as one Out model, planned once per pair."""
     if out_cls.model_config.get("extra") == "allow":
-        return dict(value)
-    if isinstance(value, dict) and _flat(out_cls):
-        return {name: value[name] for name in _names(out_cls)}
-    result = {}
-    for name, getter, how, nested in _getters(out_cls, type(value)):
-        item = getter(value)
-        if how == "one" or (how == "optional" and item is not None):
-            item = dump(nested, item)
-        elif how == "many" and _flat(nested):
-            names = _names(nested)
-            item = [{n: element[n] for n in names} if isinstance(element, dict)
-                    else dump(nested, element) for element in item]
-        elif how == "many":
-            item = [dump(nested, element) for element in item]
-        result[name] = item
+        return dict
+    names = tuple(name for name, _, _ in _plan(out_cls))
+    name_set = frozenset(names)
+    from_dict = issubclass(value_type, dict)
+    if from_dict and all(how == "plain" for _, how, _ in _plan(out_cls)):
+        def flat(value):
+            # Exactly the schema's keys: the dict itself (it is serialized at once).
+            return value if value.keys() == name_set else {n: value[n] for n in names}
+        return flat
+    steps = tuple((name, getter, _converter(how, nested))
+                  for name, getter, how, nested in _getters(out_cls, value_type))
+
+    def by_field(value):
+        return {name: get(value) if convert is None else convert(get(value))
+                for name, get, convert in steps}
+    if not from_dict:
+        return by_field
+    nested_steps = tuple((name, convert) for name, _, convert in steps if convert is not None)
+
+    def from_exact_dict(value):
+        if value.keys() != name_set:
+            return by_field(value)
+        result = dict(value)
+        for name, convert in nested_steps:
+            result[name] = convert(value[name])
+        return result
+    return from_exact_dict
+
+
+def _converter(how: str, nested):
+    """How a field holding nested Out models is dumped (None for plain data)."""
+    if how == "one":
+        return lambda item: dump(nested, item)
+    if how == "optional":
+        return lambda item: None if item is None else dump(nested, item)
+    if how == "many":
+        return lambda items: _dump_many(nested, items)
+    return None
+
+
+def _dump_many(out_cls, items) -> list:
+    """A list dumped element by element, the dumper looked up again only when types change."""
+    result, last_type, dumper = [], None, None
+    for item in items:
+        if type(item) is not last_type:
+            last_type = type(item)
+            dumper = _dumper(out_cls, last_type)
+        result.append(dumper(item))
     return result
 
 
@@ -78,14 +117,3 @@ def _getters(out_cls, value_type) -> tuple:
             return operator.attrgetter(name)
         return operator.attrgetter(f"model.{name}")
     return tuple((name, getter(name), how, nested) for name, how, nested in _plan(out_cls))
-
-
-@functools.cache
-def _names(out_cls) -> tuple[str, ...]:
-    return tuple(name for name, _, _ in _plan(out_cls))
-
-
-@functools.cache
-def _flat(out_cls) -> bool:
-    """Whether every field of the Out model is plain data (no nested Out model)."""
-    return all(how == "plain" for _, how, _ in _plan(out_cls))

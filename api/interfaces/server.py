@@ -7,7 +7,6 @@ in flight, and each closes its backend (TinyDB writes its snapshot then).
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -15,6 +14,7 @@ import sys
 from gunicorn import glogging
 from gunicorn.app.base import BaseApplication
 
+from interfaces.collector import tune_collector
 from interfaces.config import ConfigError
 from interfaces.logging_setup import configure_logging
 from storage import StorageError
@@ -85,5 +85,5 @@ class StoryloomServer(BaseApplication):
 
 def _freeze_loaded_data(worker) -> None:
     # What the worker built while starting is long-lived: keep the cycle collector from
-    # rescanning it on every full collection.
-    gc.freeze()
+    # rescanning it on every full collection, and from running on every few hundred objects.
+    tune_collector()

@@ -30,7 +30,7 @@ def relink(tx, stories: list[Story]) -> list[Story]:
     cache = {s.story_id: s for s in stories}
     touched = {}
     for world_id in {s.world_id for s in stories}:
-        every = tx.story_outlines(world_id)
+        every = tx.story_outlines(world_id, links=False)
         outlines = {o.story_id for o in every}
         holders = defaultdict(set)
         for outline in every:
@@ -91,8 +91,9 @@ class StoryLinker:
             names = _names(tx, {t for things in shared.values() for t in things})
             reasons = {thing: _reason(thing, names) for thing in names}
             visible = {s.story_id for s in stories if can_view_story(user, world, s)}
+            reason_of = reasons.__getitem__
             return [{"story_id": a, "linked_story_id": b, "weight": len(things),
-                     "reasons": [reasons[t] for t in things]}
+                     "reasons": list(map(reason_of, things))}
                     for (a, b), things in shared.items() if a in visible and b in visible]
 
     def links_of(self, reader, user, world, story: Story) -> list[dict]:

@@ -33,7 +33,8 @@ class TimelineService:
         """Years in calendar order, connections (explicit and implicit) and conflicts."""
         world = load_world(self._storage, user, world_id)
         order = {s.story_id: s.order for s in
-                 self._storage.story_outlines(world_id, visible_levels(user, world))}
+                 self._storage.story_outlines(world_id, visible_levels(user, world),
+                                                      links=False)}
         events = [e for e in self._storage.events_of_world(world_id)
                   if e.story_id is None or e.story_id in order]
         calendar = world_calendar(world)
@@ -58,6 +59,7 @@ class TimelineService:
     def get_graph(self, user, world_id: str) -> dict:
         """Entities, places and the stories the caller may see, with the edges between them."""
         world = load_world(self._storage, user, world_id)
-        stories = self._storage.story_outlines(world_id, visible_levels(user, world))
+        stories = self._storage.story_outlines(world_id, visible_levels(user, world),
+                                               links=False)
         return build_graph(self._storage.entities_of_world(world_id).items,
                            self._storage.locations_of_world(world_id).items, stories)

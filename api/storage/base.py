@@ -155,9 +155,11 @@ class Reader(ABC):
         """Stories of a world at the given levels (all when None), in the world's order."""
 
     @abstractmethod
-    def story_outlines(self, world_id: str, levels=None) -> list:
+    def story_outlines(self, world_id: str, levels=None, links: bool = True) -> list:
         """StoryOutlines of the world's stories at the given levels (all when None), in the
-        world's order: ids, title, order and links, without reading the stories' text."""
+        world's order: ids, title, order and links, without reading the stories' text.
+        With `links=False` their `linked_story_ids` are left empty (a world's links can
+        number tens of thousands; timelines and graphs do not need them)."""
 
     @abstractmethod
     def last_story_order(self, world_id: str) -> int:

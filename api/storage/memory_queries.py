@@ -147,14 +147,15 @@ class MemoryReader(Reader):
             if levels is not None else [{"world_id": world_id}]
         return self._page(Story, "stories", alternatives, page, order="order")
 
-    def story_outlines(self, world_id, levels=None):
+    def story_outlines(self, world_id, levels=None, links=True):
         alternatives = [{"world_id": world_id, "visibility": v} for v in levels] \
             if levels is not None else [{"world_id": world_id}]
         with self._guard:
             docs, _ = self._store.select("stories", alternatives, order="order")
             return [StoryOutline(d["story_id"], d["title"], d["order"], d["visibility"],
                                  list(d["entity_ids"]), list(d["location_ids"]),
-                                 list(d["linked_story_ids"]), d.get("world_time"))
+                                 list(d["linked_story_ids"]) if links else [],
+                                 d.get("world_time"))
                     for d in docs]
 
     def last_story_order(self, world_id):

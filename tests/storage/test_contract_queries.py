@@ -155,6 +155,8 @@ def test_story_outlines_carry_the_links_without_the_text(storage):
     assert (outline.entity_ids, outline.location_ids, outline.linked_story_ids) == (
         ["e1", "e2"], ["l1"], ["s9"])
     assert not hasattr(outline, "content")
+    [unlinked] = storage.story_outlines("w", LEVELS, links=False)
+    assert (unlinked.entity_ids, unlinked.linked_story_ids) == (["e1", "e2"], [])
 
 
 def test_stories_of_an_owner_are_newest_change_first(storage):

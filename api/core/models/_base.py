@@ -26,6 +26,11 @@ def _field_names(cls) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
+@cache
+def _field_set(cls) -> frozenset[str]:
+    return frozenset(_field_names(cls))
+
+
 class Model:
     """Mixin giving dataclasses dict conversion that never shares mutable state."""
 
@@ -40,5 +45,12 @@ class Model:
     @classmethod
     def from_dict(cls, doc: dict):
         """Build the model from a stored document, ignoring unknown and derived keys."""
-        return cls(**{name: copy_json(value) if isinstance(value, (list, dict)) else value
-                      for name, value in ((n, doc[n]) for n in _field_names(cls) if n in doc)})
+        known = _field_set(cls)
+        return cls(**{name: copy_json(value) if value.__class__ in (list, dict) else value
+                      for name, value in doc.items() if name in known})
+
+    @classmethod
+    def from_own_dict(cls, doc: dict):
+        """Build the model from a document nobody else holds (fresh from a driver): no copy."""
+        known = _field_set(cls)
+        return cls(**{name: value for name, value in doc.items() if name in known})

@@ -64,12 +64,12 @@ class PostgresReader(Reader):
         select = f"SELECT doc FROM {page_source or source} WHERE {where} ORDER BY {order}"
         if page is None:
             docs = [row[0] for row in self._rows(select, params)]
-            return Page([model_cls.from_dict(doc) for doc in docs], len(docs))
+            return Page([model_cls.from_own_dict(doc) for doc in docs], len(docs))
         sql = (f"SELECT (SELECT count(*) FROM {source} WHERE {where}), "
                f"ARRAY({select} LIMIT {params.add(page.page_size)} "
                f"OFFSET {params.add(page.offset)})")
         total, docs = self._rows(sql, params)[0]
-        return Page([model_cls.from_dict(doc) for doc in docs], total)
+        return Page([model_cls.from_own_dict(doc) for doc in docs], total)
 
     def _newest_first(self, model_cls, branches, alias: str, also: str, params: Params,
                       page: PageRequest) -> Page:
@@ -93,7 +93,7 @@ class PostgresReader(Reader):
     def get(self, model_cls, doc_id):
         rows = self._rows(f"SELECT doc FROM {TABLES[model_cls].name} WHERE id = %s"
                           f"{self._point_lock()}", (doc_id,))
-        return model_cls.from_dict(rows[0][0]) if rows else None
+        return model_cls.from_own_dict(rows[0][0]) if rows else None
 
     def get_many(self, model_cls, ids):
         ids = list(ids)
@@ -102,7 +102,7 @@ class PostgresReader(Reader):
         rows = self._rows(f"SELECT id, doc FROM {TABLES[model_cls].name} "
                           "WHERE id = ANY(%s::text[])", (ids,))
         found = dict(rows)
-        return [model_cls.from_dict(found[i]) for i in ids if i in found]
+        return [model_cls.from_dict(found[i]) for i in ids if i in found]   # ids may repeat
 
     def story_in_world(self, story_id):
         rows = self._rows("SELECT s.doc, w.doc FROM stories s LEFT JOIN worlds w "
@@ -111,19 +111,19 @@ class PostgresReader(Reader):
         if not rows:
             return None, None
         story, world = rows[0]
-        return Story.from_dict(story), None if world is None else World.from_dict(world)
+        return Story.from_own_dict(story), None if world is None else World.from_own_dict(world)
 
     # accounts
 
     def user_by(self, key, value):
         doc = self._owner_doc("users", key, (value,))
-        return None if doc is None else User.from_dict(doc)
+        return None if doc is None else User.from_own_dict(doc)
 
     def session(self, user_id, jti):
         doc, revoked = self._rows(
             "SELECT (SELECT doc FROM users WHERE id = %s), "
             "EXISTS (SELECT 1 FROM token_revocations WHERE id = %s)", (user_id, jti))[0]
-        return (None if doc is None else User.from_dict(doc)), revoked
+        return (None if doc is None else User.from_own_dict(doc)), revoked
 
     def list_users(self, text, role, page):
         params, where = Params(), ["TRUE"]
@@ -190,13 +190,14 @@ class PostgresReader(Reader):
             where += " AND " + level_in("visibility", levels, params)
         return self._page(Story, where, params, order_by("order"), page)
 
-    def story_outlines(self, world_id, levels=None):
+    def story_outlines(self, world_id, levels=None, links=True):
         params = Params()
         where = f"world_id = {params.add(world_id)}"
         if levels is not None:
             where += " AND " + level_in("visibility", levels, params)
         rows = self._rows("SELECT id, doc->>'title', \"order\", visibility, entity_ids, "
-                          "location_ids, linked_story_ids, doc->'world_time' "
+                          f"location_ids, {'linked_story_ids' if links else 'ARRAY[]::text[]'}, "
+                          "doc->'world_time' "
                           f"FROM stories WHERE {where} "
                           f"ORDER BY {order_by('order')}", params)
         return [StoryOutline(*row) for row in rows]
@@ -237,7 +238,7 @@ class PostgresReader(Reader):
 
     def named(self, model_cls, world_id, name_key):
         doc = self._owner_doc(TABLES[model_cls].name, "world_id+name_keys", (world_id, name_key))
-        return None if doc is None else model_cls.from_dict(doc)
+        return None if doc is None else model_cls.from_own_dict(doc)
 
     def referencing(self, model_cls, field, target_id):
         spec = TABLES[model_cls]
