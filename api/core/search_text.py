@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from core.text import fold
 
@@ -73,8 +74,12 @@ def order_key(kind: str, doc_id: str, value: float) -> tuple:
     return (-value, KINDS.index(kind), doc_id)
 
 
+# Snippets fold word after word of the hits' texts; words repeat, so their folds are kept.
+_fold_word = lru_cache(maxsize=65_536)(fold)
+
+
 def _first_match(text: str, wanted: set) -> re.Match | None:
-    return next((m for m in _TOKEN.finditer(text) if fold(m.group()) in wanted), None)
+    return next((m for m in _TOKEN.finditer(text) if _fold_word(m.group()) in wanted), None)
 
 
 def snippet(title: str, body: str, wanted: list[str], width: int = 160) -> str:
@@ -93,7 +98,7 @@ def snippet(title: str, body: str, wanted: list[str], width: int = 160) -> str:
         end = text.rfind(" ", start, end)
     out, at = [], start
     for match in _TOKEN.finditer(text, start, end):
-        if fold(match.group()) in wanted_set:
+        if _fold_word(match.group()) in wanted_set:
             out.append(html.escape(text[at:match.start()]))
             out.append(f"<mark>{html.escape(match.group())}</mark>")
             at = match.end()

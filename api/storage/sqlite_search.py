@@ -164,7 +164,7 @@ class SqliteSearchIndex:
                f"1 + {TITLE_BONUS} * (d.rowid IN t) + {EXACT_BONUS} * (d.rowid IN x) AS score "
                f"FROM f JOIN docs d ON d.rowid = f.rowid {join} "
                f"WHERE d.tbl IN ({kinds}) {where}) "
-               f"SELECT tbl, doc_id, world_id, score, (SELECT count(*) FROM hits) FROM hits "
+               f"SELECT tbl, doc_id, world_id, score, count(*) OVER () FROM hits "
                f"ORDER BY score DESC, kind_rank, doc_id LIMIT :limit OFFSET :offset")
         with self._lock:
             if seen is not None:
