@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from core.clock import now_iso
 from core.errors import MissingToken, ValidationFailed
 from core.models import Story, User, World
@@ -9,7 +11,7 @@ from core.models._base import new_id
 from core.models.views import PageView, StoryView
 from core.permissions import (can_delete_story, can_edit_content, story_permissions, viewer_of,
                               visible_levels)
-from core.visibility import clamp, more_visible
+from core.visibility import LEVELS, clamp, more_visible
 from services.cascade import delete_with_references
 from services.dates import check_date, world_calendar
 from services.world_access import check_version, load_story, load_world, require
@@ -32,9 +34,11 @@ class StoryService:
     def views(reader, user, stories: list[Story]) -> list[StoryView]:
         """Stories with their worlds' names and the user's rights, in one more read."""
         worlds = {w.world_id: w for w in reader.get_many(World, {s.world_id for s in stories})}
-        return [StoryView(s, worlds[s.world_id].name,
-                          story_permissions(user, worlds[s.world_id], s))
-                for s in stories if s.world_id in worlds]
+        views = [StoryView(s, worlds[s.world_id].name,
+                           story_permissions(user, worlds[s.world_id], s))
+                 for s in stories if s.world_id in worlds]
+        hide_unseen_links(reader, user, [(v, worlds[v.model.world_id]) for v in views])
+        return views
 
     @staticmethod
     def view(user, world: World, story: Story) -> StoryView:
@@ -64,6 +68,7 @@ class StoryService:
         world = load_world(self._storage, user, world_id)
         found = self._storage.stories_of_world(world_id, visible_levels(user, world), page)
         items = [self.view(user, world, story) for story in found.items]
+        hide_unseen_links(self._storage, user, [(view, world) for view in items])
         return PageView(items, found.total, page.page, page.page_size)
 
     def get_story(self, user, story_id: str) -> StoryView:
@@ -74,6 +79,7 @@ class StoryService:
     def _detail(self, reader, user, world: World, story: Story) -> StoryView:
         """The story as a read of it answers: with the linked stories the user may see."""
         view = self.view(user, world, story)
+        hide_unseen_links(reader, user, [(view, world)])
         if self._linker is not None:
             view.links = self._linker.links_of(reader, user, world, story)
         return view
@@ -165,3 +171,17 @@ def _check_world_time(world: World, world_time: dict | None) -> None:
 
 def _owner(reader, story: Story, user):
     return user if story.owner_id == user.user_id else reader.get(User, story.owner_id)
+
+
+def hide_unseen_links(reader, user, pairs: list[tuple[StoryView, World]]) -> None:
+    """Leave in each (view, its world)'s `linked_story_ids` only stories the caller may see."""
+    wanted = defaultdict(set)                   # levels seen -> linked ids to check
+    for view, world in pairs:
+        levels = visible_levels(user, world)
+        if not set(LEVELS) <= set(levels) and view.model.linked_story_ids:
+            wanted[levels].update(view.model.linked_story_ids)
+    seen = {levels: reader.stories_at_levels(ids, levels) for levels, ids in wanted.items()}
+    for view, world in pairs:
+        levels = visible_levels(user, world)
+        if levels in seen:
+            view.seen_links = [i for i in view.model.linked_story_ids if i in seen[levels]]

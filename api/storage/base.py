@@ -99,6 +99,10 @@ class Reader(ABC):
         """The models that exist among the ids, in the order of the ids."""
 
     @abstractmethod
+    def stories_at_levels(self, ids, levels) -> set[str]:
+        """The ids among `ids` of stories whose visibility is one of `levels`."""
+
+    @abstractmethod
     def story_in_world(self, story_id: str) -> tuple:
         """(the story or None, its world or None), in one read."""
 

@@ -64,6 +64,12 @@ class MemoryReader(Reader):
             docs = [self._store.get(table, i) for i in ids]
         return self._models(model_cls, (d for d in docs if d is not None))
 
+    def stories_at_levels(self, ids, levels):
+        levels = set(levels)
+        with self._guard:
+            docs = [self._store.get("stories", i) for i in set(ids)]
+        return {d["story_id"] for d in docs if d is not None and d["visibility"] in levels}
+
     def story_in_world(self, story_id):
         with self._guard:
             story = self._store.get("stories", story_id)

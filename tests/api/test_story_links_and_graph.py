@@ -103,8 +103,17 @@ def test_links_to_stories_the_caller_may_not_see_are_left_out(backend, client, s
                           headers=setting["headers"], json={"entity_ids": [hero]}))
     link(client, setting, 0, entity_ids=[hero])
     public = assert_ok(client.get(f"/api/stories/{setting['stories'][0]['story_id']}"))["story"]
-    assert public["links"] == []
-    assert [l["title"] for l in story(client, setting, 0)["links"]] == ["Draft"]
+    assert public["links"] == [] and public["linked_story_ids"] == []
+    mine = story(client, setting, 0)
+    assert [l["title"] for l in mine["links"]] == ["Draft"]
+    assert mine["linked_story_ids"] == [draft["story_id"]]
+    world_id = setting["world"]["world_id"]
+    for url in (f"/api/stories?world_id={world_id}", "/api/stories"):
+        listed = {s["title"]: s for s in assert_ok(client.get(url))["items"]}
+        assert listed["One"]["linked_story_ids"] == [], url
+        listed = {s["title"]: s for s in assert_ok(client.get(url, headers=setting["headers"]))[
+            "items"]}
+        assert listed["One"]["linked_story_ids"] == [draft["story_id"]], url
 
 
 # the graph

@@ -159,6 +159,16 @@ def test_story_outlines_carry_the_links_without_the_text(storage):
     assert (unlinked.entity_ids, unlinked.linked_story_ids) == (["e1", "e2"], [])
 
 
+def test_stories_at_levels_are_the_given_ids_with_one_of_the_levels(storage):
+    draft, public = a_story("w", visibility="draft"), a_story("w", visibility="public")
+    insert(storage, draft, public)
+    both = [draft.story_id, public.story_id, "missing", public.story_id]
+    assert storage.stories_at_levels(both, ("public",)) == {public.story_id}
+    assert storage.stories_at_levels(both, LEVELS) == {draft.story_id, public.story_id}
+    assert storage.stories_at_levels(both, ()) == set()
+    assert storage.stories_at_levels([], LEVELS) == set()
+
+
 def test_stories_of_an_owner_are_newest_change_first(storage):
     old, new = a_story("w1", owner_id="o"), a_story("w2", owner_id="o")
     insert(storage, old, new, a_story("w1", owner_id="someone-else"))

@@ -51,6 +51,12 @@ class StoryView:
     world_name: str
     permissions: dict
     links: list = field(default_factory=list)
+    seen_links: list | None = None     # linked ids the caller may see, when not all of them
+
+    @property
+    def linked_story_ids(self) -> list:
+        """The linked stories' ids, without those the caller may not see."""
+        return self.model.linked_story_ids if self.seen_links is None else self.seen_links
 
 
 @dataclass

@@ -104,6 +104,14 @@ class PostgresReader(Reader):
         found = dict(rows)
         return [model_cls.from_dict(found[i]) for i in ids if i in found]   # ids may repeat
 
+    def stories_at_levels(self, ids, levels):
+        ids, levels = sorted(set(ids)), list(levels)
+        if not ids or not levels:
+            return set()
+        return {row[0] for row in self._rows(
+            "SELECT id FROM stories WHERE id = ANY(%s::text[]) AND visibility = ANY(%s::text[])",
+            (ids, levels))}
+
     def story_in_world(self, story_id):
         rows = self._rows("SELECT s.doc, w.doc FROM stories s LEFT JOIN worlds w "
                           f"ON w.id = s.world_id WHERE s.id = %s{self._point_lock('s')}",
