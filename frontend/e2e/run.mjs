@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 // More flows live in their own modules: each exports `async function run(ctx)`, given the
 // helpers below (ctx.step, ctx.check, ctx.newPage, ...) and ctx.server / ctx.browser.
-const FLOW_MODULES = ['./desk-editor.mjs', './desk-reader.mjs', './desk-app.mjs', './desk-a11y.mjs', './timeline-search.mjs'];
+const FLOW_MODULES = ['./desk-editor.mjs', './desk-reader.mjs', './desk-app.mjs', './desk-a11y.mjs', './timeline-search.mjs', './timeline-tools.mjs'];
 // E2E_ONLY=./desk-a11y.mjs,... runs just those modules (while working on them).
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 

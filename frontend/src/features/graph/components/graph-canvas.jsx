@@ -127,7 +127,7 @@ export function GraphCanvas({ nodes, edges, hiddenKinds, onOpen }) {
         ref={container}
         className="h-[60vh] min-h-72 w-full rounded-box border border-base-300 bg-base-100"
         role="img"
-        aria-label={t('graph.canvasLabel', { nodes: nodes.length, edges: edges.length })}
+        aria-label={t('graph.canvasLabel', { nodes: nodes.length, edges: edges.filter((edge) => !hiddenKinds.has(edge.kind)).length })}
         data-testid="graph-canvas"
         data-status={status}
       />
