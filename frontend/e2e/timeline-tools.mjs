@@ -85,4 +85,32 @@ export async function run(ctx) {
   });
 
   await context.close();
+
+  await step('at 320 px the timeline, graph, calendar and search pages fit, and a new event is a few Tab presses away', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    const small = await newPage(narrow, 'tools at 320 px');
+    await signInThroughUi(small, owner);
+    for (const [path, ready] of [
+      [`/worlds/${w}/timeline`, (p) => p.getByText('Dời đô').first().waitFor()],
+      [`/worlds/${w}/graph`, (p) => p.locator('[data-testid="graph-canvas"][data-status="ready"]').waitFor()],
+      [`/worlds/${w}/calendar`, (p) => p.getByRole('button', { name: 'Lưu lịch' }).waitFor()],
+      ['/search?q=ari', (p) => p.getByRole('link', { name: /Ari/ }).first().waitFor()],
+    ]) {
+      await small.goto(`${server.base}${path}`);
+      await ready(small);
+      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 1, `${path} is ${overflow}px wider than a 320px screen`);
+    }
+    await small.goto(`${server.base}/worlds/${w}/timeline`);
+    await small.getByText('Dời đô').first().waitFor();
+    let reached = false;
+    for (let presses = 0; presses < 60 && !reached; presses += 1) {
+      await small.keyboard.press('Tab');
+      reached = await small.evaluate(() => document.activeElement?.textContent?.trim() === 'Sự kiện mới');
+    }
+    check(reached, 'Tab never reached "Sự kiện mới"');
+    await small.keyboard.press('Enter');
+    await small.getByRole('form', { name: 'Sự kiện mới' }).getByLabel('Tên sự kiện').waitFor();
+    await narrow.close();
+  });
 }
