@@ -37,13 +37,7 @@ def check_date(calendar: Calendar, year, month=None, day=None, prefix: str = "")
 def date_events(calendar: Calendar, events) -> None:
     """Set every event's day number (relative dates computed) under the calendar; 2001 naming
     `calendar` when the calendar does not hold an event's date."""
-    problems = recompute_all(calendar, events)
-    if problems:
-        event, error = problems[0]
-        raise ValidationFailed(
-            {"calendar": f"{len(problems)} event(s) would have a date outside this calendar, "
-                         f"e.g. “{event.title}”: {error.message}"},
-            f"The calendar does not hold the dates of {len(problems)} event(s)")
+    _refuse_calendar(recompute_all(calendar, events), "event(s)", "a date", "the dates")
 
 
 def check_story_times(tx, world_id: str, calendar: Calendar) -> None:
@@ -56,12 +50,17 @@ def check_story_times(tx, world_id: str, calendar: Calendar) -> None:
                 calendar.check(when["year"], when.get("month"), when.get("day"), "world_time.")
             except CalendarError as error:
                 problems.append((story, error))
+    _refuse_calendar(problems, "story(ies)", "a world time", "the world time")
+
+
+def _refuse_calendar(problems: list, things: str, one: str, held: str) -> None:
+    """2001 naming `calendar` and the first (titled thing, CalendarError) it does not hold."""
     if problems:
-        story, error = problems[0]
+        first, error = problems[0]
         raise ValidationFailed(
-            {"calendar": f"{len(problems)} story(ies) would have a world time outside this "
-                         f"calendar, e.g. “{story.title}”: {error.message}"},
-            f"The calendar does not hold the world time of {len(problems)} story(ies)")
+            {"calendar": f"{len(problems)} {things} would have {one} outside this calendar, "
+                         f"e.g. “{first.title}”: {error.message}"},
+            f"The calendar does not hold {held} of {len(problems)} {things}")
 
 
 def redate_events(tx, world_id: str, calendar: Calendar) -> None:
