@@ -90,6 +90,36 @@ class AiQuotaExceeded(ApiError):
     error_code = AI_QUOTA_EXCEEDED
 
 
+class AiRateLimited(ApiError):
+    """Too many AI requests in a short time (0004); carries Retry-After."""
+    error_code = AI_RATE_LIMITED
+
+    def __init__(self, retry_after: int):
+        super().__init__(f"Too many AI requests in a short time; try again in {retry_after} "
+                         "seconds", headers={"Retry-After": str(retry_after)},
+                         data={"retry_after": retry_after})
+
+
+class AiUnavailable(ApiError):
+    """No AI provider is configured, or it cannot be reached (4001)."""
+    error_code = AI_UNAVAILABLE
+
+
+class AiProviderError(ApiError):
+    """The AI provider answered with an error, after the retries allowed (4002)."""
+    error_code = AI_PROVIDER_ERROR
+
+
+class AiTimeout(ApiError):
+    """The AI provider did not answer in time, after the retries allowed (4003)."""
+    error_code = AI_TIMEOUT
+
+
+class AiOutputUnusable(ApiError):
+    """The AI's answer is not JSON or does not match its schema, even after a repair (4004)."""
+    error_code = AI_OUTPUT_UNUSABLE
+
+
 class InvalidState(ApiError):
     """The operation is not allowed in the resource's current state (0003)."""
     error_code = INVALID_STATE

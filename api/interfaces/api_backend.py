@@ -21,8 +21,10 @@ from interfaces.routes.admin import create_admin_bp
 from interfaces.routes.auth import create_auth_bp
 from interfaces.routes.entities import create_entities_bp
 from interfaces.routes.events import create_events_bp
+from interfaces.routes.gpt import create_gpt_bp
 from interfaces.routes.health import create_health_bp
 from interfaces.routes.locations import create_locations_bp
+from interfaces.routes.prompt_templates import create_prompt_templates_bp
 from interfaces.routes.search import create_search_bp
 from interfaces.routes.stats import create_stats_bp
 from interfaces.routes.stories import create_stories_bp
@@ -31,14 +33,18 @@ from interfaces.routes.transfer import create_transfer_bp
 from interfaces.routes.worlds import create_worlds_bp
 from interfaces.schemas.auth import UserRegister
 from interfaces.swagger import register_swagger
-from interfaces.throttling import RouteLimits, create_limits_storage
+from interfaces.throttling import PerKeyLimit, RouteLimits, create_limits_storage
 from interfaces.validation import parse_model
 from services import (AdminService, AuthService, BoundedPasswords, EntityService, EventService,
                       GPTService, LinkService, LocationService, Passwords, PasswordGuesses,
                       QuotaService, SearchService, StatsService, StoryLinker, StoryService,
                       TimelineService, TokenService, WorldService)
+from services.ai_features import AiFeatures
+from services.ai_gate import AiGate
 from services.export_service import ExportService
 from services.import_service import ImportService
+from services.prompt_templates import PromptTemplateService
+from services.task_runner import TaskRunner
 from storage import create_storage
 from version import __version__
 
@@ -67,6 +73,8 @@ class ApiBackend:
             self.app.extensions["storyloom_responses"] = endpoints.responses
             register_swagger(self.app, __version__, endpoints.models)
             self._ensure_first_admin()
+            self.prompt_templates.install_defaults()
+            self.task_runner.start()
         except BaseException:
             self.storage.close()
             raise
@@ -93,8 +101,20 @@ class ApiBackend:
         self.search_service = SearchService(storage)
         self.export_service = ExportService(storage)
         self.import_service = ImportService(storage, self.world_service)
+        self.prompt_templates = PromptTemplateService(storage)
         self.gpt_service = GPTService(config.openai_base_url, config.openai_api_key,
-                                      config.openai_model)
+                                      config.openai_model, self.prompt_templates,
+                                      timeout=config.openai_timeout_seconds,
+                                      retries=config.openai_retries,
+                                      backoff=config.openai_backoff_seconds)
+        self.task_runner = TaskRunner(storage, workers=config.ai_workers,
+                                      heartbeat_seconds=config.ai_heartbeat_seconds,
+                                      stale_seconds=config.ai_stale_seconds,
+                                      ttl_seconds=config.ai_task_ttl_hours * 3600,
+                                      sole_process=not config.database_url)
+        self.ai_features = AiFeatures(storage, self.gpt_service, self.task_runner, AiGate(
+            self.quotas, PerKeyLimit(self.limits_storage, config.ai_requests_per_minute, 60,
+                                     "AI requests")))
 
     def _build_throttles(self) -> None:
         config = self.config
@@ -121,7 +141,7 @@ class ApiBackend:
         return app
 
     def _register_blueprints(self) -> Endpoints:
-        endpoints = Endpoints(AuthGuards(self.auth_service),
+        endpoints = Endpoints(AuthGuards(self.auth_service, self.config.internal_api_key),
                               ResponseCache(self.storage.change_marks))
         for blueprint in (
             create_health_bp(self.storage, self.gpt_service, __version__, endpoints),
@@ -136,6 +156,8 @@ class ApiBackend:
             create_admin_bp(self.admin_service, endpoints),
             create_stats_bp(self.stats_service, endpoints),
             create_search_bp(self.search_service, endpoints),
+            create_gpt_bp(self.ai_features, self.task_runner, endpoints),
+            create_prompt_templates_bp(self.prompt_templates, endpoints),
             create_transfer_bp(self.export_service, self.import_service, endpoints),
             create_robots_bp(),
             create_frontend_bp(self.config.frontend_dist),
@@ -156,5 +178,6 @@ class ApiBackend:
         self.auth_service.ensure_admin(admin.username, admin.email, admin.password)
 
     def close(self) -> None:
-        """Make everything durable and release the data directory."""
+        """Stop the AI workers, make everything durable and release the data directory."""
+        self.task_runner.stop()
         self.storage.close()

@@ -7,11 +7,12 @@ applies it); `ACCESS_DOCS` says how the spec documents each access level.
 from __future__ import annotations
 
 import functools
+import hmac
 
 from flask import g, request
 
-from core.errors import (ACCOUNT_BANNED, FORBIDDEN, INVALID_TOKEN, MISSING_TOKEN, Forbidden,
-                         MissingToken)
+from core.errors import (ACCOUNT_BANNED, BAD_API_KEY, FORBIDDEN, INVALID_TOKEN, MISSING_TOKEN,
+                         BadApiKey, Forbidden, MissingToken)
 from core.permissions import has_permission
 from interfaces.request_context import USER_KEY
 
@@ -20,6 +21,7 @@ OPTIONAL = "optional"      # anonymous, or a valid token
 TOKEN = "token"            # a valid token
 MODERATOR = "moderator"    # a valid token of a moderator or admin
 ADMIN = "admin"            # a valid token of an admin
+INTERNAL = "internal"      # the X-API-Key of another service (INTERNAL_API_KEY)
 
 # access -> (OpenAPI security, error codes the guard may answer)
 ACCESS_DOCS = {
@@ -28,6 +30,7 @@ ACCESS_DOCS = {
     TOKEN: ([{"bearerAuth": []}], (MISSING_TOKEN, INVALID_TOKEN, ACCOUNT_BANNED)),
     MODERATOR: ([{"bearerAuth": []}], (MISSING_TOKEN, INVALID_TOKEN, FORBIDDEN, ACCOUNT_BANNED)),
     ADMIN: ([{"bearerAuth": []}], (MISSING_TOKEN, INVALID_TOKEN, FORBIDDEN, ACCOUNT_BANNED)),
+    INTERNAL: ([{"apiKey": []}], (BAD_API_KEY,)),
 }
 _ROLE_CHECKS = {MODERATOR: ("delete_any", "moderators and admins"),
                 ADMIN: ("change_roles", "admins")}
@@ -36,8 +39,9 @@ _ROLE_CHECKS = {MODERATOR: ("delete_any", "moderators and admins"),
 class AuthGuards:
     """Authenticates the bearer token and decides who may call a route."""
 
-    def __init__(self, auth_service):
+    def __init__(self, auth_service, internal_api_key: str = ""):
         self._auth = auth_service
+        self._internal_key = internal_api_key.encode()
 
     def _bearer(self) -> str | None:
         header = request.headers.get("Authorization")
@@ -81,7 +85,20 @@ class AuthGuards:
     def guard(self, access: str):
         """The guard decorator of an access level; it hands the view `user`."""
         return {OPTIONAL: self.optional_auth, TOKEN: self.token_required,
-                MODERATOR: self.moderator_required, ADMIN: self.admin_required}[access]
+                MODERATOR: self.moderator_required, ADMIN: self.admin_required,
+                INTERNAL: self.internal_key_required}[access]
+
+    def internal_key_required(self, view):
+        """The route is for other services: `X-API-Key` must equal INTERNAL_API_KEY, compared
+        in constant time (1006 when it is missing, wrong, or no key is configured)."""
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            sent = request.headers.get("X-API-Key", "").encode()
+            if not self._internal_key or not hmac.compare_digest(sent, self._internal_key):
+                raise BadApiKey("Missing or wrong X-API-Key" if self._internal_key else
+                                "Internal routes are off: INTERNAL_API_KEY is not set")
+            return view(*args, user=None, **kwargs)
+        return wrapper
 
     def token_required(self, view):
         """The route needs a valid token (1001/1002/1005 otherwise)."""

@@ -65,6 +65,15 @@ class Config:
     password_memory_kib: int = 65536
     snapshot_mb: int = 8
     frontend_dist: str = ""
+    openai_timeout_seconds: int = 60
+    openai_retries: int = 3
+    ai_workers: int = 4
+    ai_requests_per_minute: int = 10
+    ai_task_ttl_hours: int = 168
+    # Not read from the environment: tests make them short.
+    openai_backoff_seconds: float = 0.5
+    ai_heartbeat_seconds: float = 10.0
+    ai_stale_seconds: float = 45.0
 
 
 def _throttle_settings(env) -> dict:
@@ -85,6 +94,16 @@ def _throttle_settings(env) -> dict:
     )
 
 
+def _ai_settings(env) -> dict:
+    return dict(
+        openai_timeout_seconds=_int(env, "OPENAI_TIMEOUT", 60, 1, 3600),
+        openai_retries=_int(env, "OPENAI_RETRIES", 3, 0, 3),
+        ai_workers=_int(env, "AI_WORKERS", 4, 1, 64),
+        ai_requests_per_minute=_int(env, "AI_REQUESTS_PER_MINUTE", 10, 1, 10_000),
+        ai_task_ttl_hours=_int(env, "AI_TASK_TTL_HOURS", 168, 1, 24 * 365),
+    )
+
+
 def load_config(env=None, **overrides) -> Config:
     """Build the configuration from environment variables, then explicit overrides."""
     env = os.environ if env is None else env
@@ -97,6 +116,7 @@ def load_config(env=None, **overrides) -> Config:
         openai_api_key=env.get("OPENAI_API_KEY", ""), openai_base_url=env.get("OPENAI_BASE_URL", ""),
         openai_model=env.get("OPENAI_MODEL", "") or "gpt-4o-mini",
         internal_api_key=env.get("INTERNAL_API_KEY", ""),
+        **_ai_settings(env),
         cors_origins=tuple(o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()),
         admin_username=env.get("ADMIN_USERNAME", ""), admin_email=env.get("ADMIN_EMAIL", ""),
         admin_password=env.get("ADMIN_PASSWORD", ""),

@@ -139,7 +139,9 @@ def register_swagger(app, version: str, models) -> Swagger:
             "| errorCode | HTTP | meaning |\n|---|---|---|\n" + error_table)},
         "components": {"schemas": _component_schemas(models),
                        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
-                                                          "bearerFormat": "JWT"}}},
+                                                          "bearerFormat": "JWT"},
+                                           "apiKey": {"type": "apiKey", "in": "header",
+                                                      "name": "X-API-Key"}}},
     }
     app.config["SWAGGER"] = {"openapi": "3.0.3", "title": "Storyloom API", "uiversion": 3}
     config = {"headers": [], "specs": [{"endpoint": "apispec", "route": "/apispec.json",

@@ -92,6 +92,22 @@ class RouteLimits:
         return decorator
 
 
+class PerKeyLimit:
+    """`amount` hits per key within a moving window, counted in the `limits` storage."""
+
+    def __init__(self, storage, amount: int, window_seconds: int, what: str):
+        self._limiter = MovingWindowRateLimiter(storage)
+        self._limit = RateLimitItemPerSecond(amount, window_seconds)
+        self._what = what
+
+    def hit(self, key: str) -> int:
+        """Count one hit; 0 when it is allowed, else the seconds until one would be."""
+        if self._limiter.hit(self._limit, self._what, key):
+            return 0
+        reset_at, _ = self._limiter.get_window_stats(self._limit, self._what, key)
+        return max(1, math.ceil(reset_at - time.time()))
+
+
 def _storage_down(error: LimitsStorageError):
     log.error("throttle storage unavailable: %s", error.storage_error)
     failure = StorageUnavailable("Rate-limit storage unavailable; try again later")

@@ -99,6 +99,22 @@ class Reader(ABC):
         """The models that exist among the ids, in the order of the ids."""
 
     @abstractmethod
+    def tasks_of_user(self, user_id: str, page: PageRequest) -> Page:
+        """A user's AI tasks, most recently changed first."""
+
+    @abstractmethod
+    def tasks_with_status(self, statuses, limit: int) -> list:
+        """Up to `limit` tasks whose status is one of `statuses`, least recently changed first."""
+
+    @abstractmethod
+    def prompt_templates(self) -> list:
+        """Every stored prompt template, by name."""
+
+    @abstractmethod
+    def prompt_template_named(self, name: str):
+        """The stored prompt template with that name, or None."""
+
+    @abstractmethod
     def stories_at_levels(self, ids, levels) -> set[str]:
         """The ids among `ids` of stories whose visibility is one of `levels`."""
 

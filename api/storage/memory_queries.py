@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from core.models import Entity, Event, Location, Story, User, World
+from core.models import Entity, Event, Location, PromptTemplate, Story, Task, User, World
 from core.models.story import StoryOutline
 from core.permissions import ROLES
 from core.visibility import LEVELS, RELATION_FIELDS, RELATIONS, SEEN_BY, Viewer, beyond_public
@@ -63,6 +63,24 @@ class MemoryReader(Reader):
         with self._guard:
             docs = [self._store.get(table, i) for i in ids]
         return self._models(model_cls, (d for d in docs if d is not None))
+
+    def tasks_of_user(self, user_id, page):
+        return self._page(Task, "tasks", [{"user_id": user_id}], page, descending=True)
+
+    def tasks_with_status(self, statuses, limit):
+        found = []
+        for status in statuses:
+            found += self._page(Task, "tasks", [{"status": status}], PageRequest(1, limit)).items
+        return sorted(found, key=lambda t: (t.updated_at, t.task_id))[:limit]
+
+    def prompt_templates(self):
+        return self._page(PromptTemplate, "prompt_templates", [{}], None).items
+
+    def prompt_template_named(self, name):
+        with self._guard:
+            owner = self._store.owner_of("prompt_templates", ("name",), (name,))
+            doc = None if owner is None else self._store.get("prompt_templates", owner)
+        return None if doc is None else PromptTemplate.from_dict(doc)
 
     def stories_at_levels(self, ids, levels):
         levels = set(levels)

@@ -8,10 +8,30 @@ route that documents one must have been validated.
 from __future__ import annotations
 
 import json
+import time
+
+import pytest
 
 from tests.api.helpers import assert_ok
 from tests.builders import make_user
+from tests.conftest import build_backend
 from tests.support import checked_client
+from tests.support.fake_openai import FakeOpenAI, answer, hang
+
+INTERNAL_KEY = "internal-key-for-the-schema-tour-0123"
+
+
+@pytest.fixture
+def backend(tmp_path, backend_kind):
+    """The backend with an AI provider (the fake) and internal routes switched on."""
+    fake = FakeOpenAI()
+    fake.script("world_description", answer({"description": "Sông núi."}))
+    fake.script("analyze_world", hang(2))
+    instance = build_backend(tmp_path, backend_kind, openai_base_url=fake.url,
+                             internal_api_key=INTERNAL_KEY)
+    yield instance
+    instance.close()
+    fake.stop()
 
 
 def test_every_documented_answer_matches_its_schema(backend, client):
@@ -78,6 +98,29 @@ def test_every_documented_answer_matches_its_schema(backend, client):
     assert_ok(client.get("/api/search?q=song&kinds=world,story"))
     exported = client.get(f"{url}/export?format=json", headers=me)
     assert_ok(client.post("/api/worlds/import", headers=me, json=json.loads(exported.data)), 201)
+
+    task = assert_ok(client.post("/api/gpt/generate-description", headers=me, json={
+        "type": "world", "world_name": "Đại Việt"}), 202)
+    for _ in range(500):
+        polled = assert_ok(client.get(task["poll_url"], headers=me))
+        if polled["status"] == "completed":
+            break
+        time.sleep(0.01)
+    assert polled["status"] == "completed", polled
+    assert_ok(client.get("/api/gpt/tasks", headers=me))
+    running = assert_ok(client.post("/api/gpt/analyze", headers=me, json={
+        "world_description": "Thăng Long"}), 202)
+    assert_ok(client.delete(f"/api/gpt/tasks/{running['task_id']}", headers=me))
+    internal = {"X-API-Key": INTERNAL_KEY}
+    templates = assert_ok(client.get("/api/admin/prompt-templates", headers=admin))["items"]
+    assert_ok(client.get("/api/admin/prompt-templates/analyze_world", headers=admin))
+    assert_ok(client.put("/api/admin/prompt-templates/analyze_world", headers=admin,
+                         json={"active": True}))
+    assert_ok(client.get("/api/v1/internal/prompt-templates/active", headers=internal))
+    assert_ok(client.get("/api/v1/internal/prompt-templates/by-name/analyze_world",
+                         headers=internal))
+    assert_ok(client.get(f"/api/v1/internal/prompt-templates/{templates[0]['template_id']}",
+                         headers=internal))
 
     assert_ok(client.get("/api/admin/users", headers=admin))
     assert_ok(client.get(f"/api/admin/users/{moderator.user_id}", headers=admin))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 
-from core.models import Entity, Event, Location, Story, User, World
+from core.models import Entity, Event, Location, PromptTemplate, Story, Task, User, World
 from core.models.story import StoryOutline
 from core.permissions import ROLES
 from core.visibility import LEVELS, Viewer
@@ -103,6 +103,24 @@ class PostgresReader(Reader):
                           "WHERE id = ANY(%s::text[])", (ids,))
         found = dict(rows)
         return [model_cls.from_dict(found[i]) for i in ids if i in found]   # ids may repeat
+
+    def tasks_of_user(self, user_id, page):
+        params = Params()
+        return self._page(Task, f"user_id = {params.add(user_id)}", params,
+                          order_by("updated_at", True), page)
+
+    def tasks_with_status(self, statuses, limit):
+        params = Params()
+        where = level_in("status", list(statuses), params)
+        return self._page(Task, where, params, order_by("updated_at"),
+                          PageRequest(1, limit)).items
+
+    def prompt_templates(self):
+        return self._page(PromptTemplate, "TRUE", Params(), order_by("name"), None).items
+
+    def prompt_template_named(self, name):
+        doc = self._owner_doc("prompt_templates", "name", (name,))
+        return None if doc is None else PromptTemplate.from_own_dict(doc)
 
     def stories_at_levels(self, ids, levels):
         ids, levels = sorted(set(ids)), list(levels)

@@ -125,7 +125,7 @@ describe('calendar editor', () => {
     renderApp(`/worlds/${W}/calendar`);
     await screen.findByRole('heading', { name: 'Lịch' });
     await user.click(screen.getByRole('button', { name: 'Lưu lịch' }));
-    expect(await screen.findByText(/Một số sự kiện của thế giới này sẽ có ngày nằm ngoài lịch mới/)).toHaveAttribute('role', 'alert');
+    expect(await screen.findByText(/Một số sự kiện hoặc truyện của thế giới này sẽ có ngày nằm ngoài lịch mới/)).toHaveAttribute('role', 'alert');
     expect(screen.queryByText('Một số thông tin chưa hợp lệ. Vui lòng kiểm tra lại.')).not.toBeInTheDocument();
   });
 

@@ -1,0 +1,69 @@
+"""The AI routes under /api/gpt: starting tasks, polling, listing and cancelling them."""
+
+from flask import Blueprint
+
+from core.errors import (AI_QUOTA_EXCEEDED, AI_RATE_LIMITED, AI_UNAVAILABLE, FORBIDDEN,
+                         INVALID_PARAMETERS, INVALID_STATE, MISSING_FIELD, NOT_FOUND,
+                         TASK_NOT_FOUND)
+from interfaces.auth_guards import TOKEN
+from interfaces.schemas.common import PageQuery
+from interfaces.schemas.gpt import Analyze, GenerateDescription, TaskOut, TaskPageOut, \
+    TaskStartedOut
+
+START_ERRORS = (AI_UNAVAILABLE, FORBIDDEN, AI_RATE_LIMITED, AI_QUOTA_EXCEEDED,
+                INVALID_PARAMETERS, MISSING_FIELD)
+START_DOC = ("Answers 202 with a pending task at once; poll `poll_url` until its status is "
+             "completed, error, cancelled or interrupted. Without AI configured: 4001 and no task.")
+
+
+def started(task) -> dict:
+    """The 202 answer of a started task."""
+    return {"task_id": task.task_id, "status": "pending",
+            "poll_url": f"/api/gpt/results/{task.task_id}"}
+
+
+def create_gpt_bp(ai_features, task_runner, endpoints):
+    """The AI routes."""
+    bp = Blueprint("gpt", __name__, url_prefix="/api/gpt")
+    route = endpoints.router(bp, tag="ai")
+
+    @route.post("/generate-description", "Draft a world's description or a story's premise",
+                access=TOKEN, body=GenerateDescription, response=TaskStartedOut, status=202,
+                errors=(*START_ERRORS, NOT_FOUND), description=START_DOC +
+                " Result: `{description, context}`.")
+    def generate_description(user, body):
+        return started(ai_features.generate_description(user, body.model_dump()))
+
+    @route.post("/analyze", "Find the characters and places of a world description or a story",
+                access=TOKEN, body=Analyze, response=TaskStartedOut, status=202,
+                errors=(*START_ERRORS, NOT_FOUND), description=START_DOC + (
+                    " Result for a world description: `{entities, locations, dropped, "
+                    "context}`, ready to create. For a story: `{characters: [{name, entity_id, "
+                    "description, quote}], locations: [{name, location_id, …}], dropped, "
+                    "truncated, context}`; ids name the world's own match (by name or alias, "
+                    "without case or diacritics) or are null. Names found neither in the text "
+                    "nor in a quote of it are left out and counted in `dropped`."))
+    def analyze(user, body):
+        return started(ai_features.analyze(user, body.model_dump()))
+
+    @route.get("/results/<task_id>", "Poll a task", access=TOKEN, response=TaskOut,
+               errors=(TASK_NOT_FOUND,),
+               description="Only the task's owner and admins read it; anyone else gets 3003.")
+    def get_result(task_id, user):
+        return task_runner.get(user, task_id)
+
+    @route.get("/tasks", "The caller's AI tasks, newest change first", access=TOKEN,
+               query=PageQuery, response=TaskPageOut, errors=(INVALID_PARAMETERS,))
+    def list_tasks(user, query):
+        page = task_runner.list(user, query.page_request())
+        return {"items": page.items, "total": page.total, "page": query.page,
+                "page_size": query.page_size}
+
+    @route.delete("/tasks/<task_id>", "Cancel a task", access=TOKEN, response=TaskOut,
+                  errors=(TASK_NOT_FOUND, INVALID_STATE),
+                  description="The job stops at its next step and writes nothing more. A task "
+                              "that has already ended answers 0003.")
+    def cancel_task(task_id, user):
+        return task_runner.cancel(user, task_id)
+
+    return bp

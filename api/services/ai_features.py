@@ -1,0 +1,219 @@
+"""The AI assistant's features, each started as a background task (API.md §5).
+
+A start checks everything it can at once (AI configured, the body, the caller's rights, the
+short-term rate and the daily quota) and answers a pending task; the job then reads what it
+needs by id, asks the model, and checks in code what the answer claims before it is shown:
+names must be in the text or its quotes, quotes must be in the text, matches to the world's
+characters and places are made here (folded names and aliases), never taken from the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.errors import Forbidden, MissingField, ValidationFailed
+from core.mentions import mentioned, name_key, quoted_in, word_runs
+from core.models import Entity, Location, World
+from core.permissions import has_permission
+from core.text import fold
+from services.world_access import load_story, load_world
+
+MAX_TEXT = 24_000            # characters of a text the model is given (the rest is cut)
+MAX_FACTS = 200              # known names given to the model at most
+FACT_TEXT = 400              # characters of a description given per fact
+
+
+@dataclass
+class Context:
+    """The world facts given to the model, and how many the budget left out."""
+
+    entity_ids: list
+    location_ids: list
+    cut: int = 0
+
+    def as_result(self) -> dict:
+        """The `context` of a task's result (API.md §5)."""
+        return {"entity_ids": self.entity_ids, "location_ids": self.location_ids,
+                "event_ids": [], "cut": self.cut}
+
+
+class AiFeatures:
+    """Starts the assistant's tasks; `gate.admit(user)` applies the rate limit and quota."""
+
+    def __init__(self, storage, gpt, runner, gate):
+        self._storage = storage
+        self._gpt = gpt
+        self._runner = runner
+        self._gate = gate
+
+    def _start(self, user, kind: str, job):
+        self._gpt.require()
+        if not has_permission(user, "use_ai"):
+            raise Forbidden("Your role may not use the AI assistant")
+        self._gate.admit(user)
+        return self._runner.submit(user.user_id, kind, job)
+
+    # generate-description
+
+    def generate_description(self, user, body: dict):
+        """A world's description from its name and type, or a story's premise from its title,
+        genre, world and chosen characters."""
+        self._gpt.require()
+        if body.get("type") == "story":
+            return self._story_description(user, body)
+        _need(body, "world_name")
+        values = {"world_name": body["world_name"],
+                  "world_type": body.get("world_type") or "fantasy"}
+        language = body.get("language") or "vi"
+
+        def job(context):
+            answer = self._gpt.ask("world_description", values, language)
+            context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+            return {"description": answer.data["description"].strip(),
+                    "context": Context([], []).as_result()}
+        return self._start(user, "generate_description", job)
+
+    def _story_description(self, user, body: dict):
+        _need(body, "world_id", "story_title")
+        world = load_world(self._storage, user, body["world_id"])
+        entity_ids = list(dict.fromkeys(body.get("entity_ids") or []))
+        found = {e.entity_id for e in self._storage.get_many(Entity, entity_ids)
+                 if e.world_id == world.world_id}
+        if set(entity_ids) - found:
+            raise ValidationFailed({"entity_ids": "some characters are not in this world"})
+        world_id, language = world.world_id, body.get("language") or world.language or "vi"
+        title, genre = body["story_title"], body.get("story_genre") or ""
+
+        def job(context):
+            current = self._storage.get(World, world_id)
+            cast = [e for e in self._storage.get_many(Entity, entity_ids)
+                    if e.world_id == world_id]
+            values = {"story_title": title, "story_genre": genre,
+                      "world": {"name": current.name if current else "",
+                                "description": (current.description if current else "")[:2000]},
+                      "characters": [{"name": e.name, "description": e.description[:FACT_TEXT]}
+                                     for e in cast]}
+            answer = self._gpt.ask("story_description", values, language)
+            context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+            return {"description": answer.data["description"].strip(),
+                    "context": Context([e.entity_id for e in cast], []).as_result()}
+        return self._start(user, "generate_description", job)
+
+    # analyze
+
+    def analyze(self, user, body: dict):
+        """Characters and places in a world description (to create), or in a story (matched to
+        the world's own where they exist)."""
+        self._gpt.require()
+        if body.get("story_id"):
+            story, world = load_story(self._storage, user, body["story_id"])
+            return self._analyze_story(user, world, f"{story.title}\n\n{story.content}",
+                                       body.get("language"))
+        if body.get("world_id"):
+            _need(body, "story_description")
+            world = load_world(self._storage, user, body["world_id"])
+            return self._analyze_story(user, world, body["story_description"],
+                                       body.get("language"))
+        _need(body, "world_description")
+        return self._analyze_world(user, body)
+
+    def _analyze_world(self, user, body: dict):
+        text = body["world_description"][:MAX_TEXT]
+        values = {"text": text, "world_type": body.get("world_type") or "fantasy"}
+        language = body.get("language") or "vi"
+
+        def job(context):
+            answer = self._gpt.ask("analyze_world", values, language)
+            context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+            runs = word_runs(text)
+            entities, dropped_e = _named_in(answer.data["entities"], runs)
+            locations, dropped_l = _named_in(answer.data["locations"], runs)
+            return {"entities": entities, "locations": locations,
+                    "dropped": dropped_e + dropped_l, "context": Context([], []).as_result()}
+        return self._start(user, "analyze", job)
+
+    def _analyze_story(self, user, world: World, full_text: str, language: str | None):
+        text = full_text[:MAX_TEXT]
+        world_id, language = world.world_id, language or world.language or "vi"
+
+        def job(context):
+            entities = self._storage.entities_of_world(world_id).items
+            places = self._storage.locations_of_world(world_id).items
+            chosen = _mentioned_facts(text, entities, places)
+            values = {"text": text,
+                      "characters": [_fact(e) for e in chosen["entities"]],
+                      "places": [_fact(p) for p in chosen["locations"]]}
+            answer = self._gpt.ask("analyze_story", values, language)
+            context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+            characters, dropped_c = _matched(answer.data["characters"], text, entities,
+                                             "entity_id")
+            locations, dropped_l = _matched(answer.data["locations"], text, places,
+                                            "location_id")
+            return {"characters": characters, "locations": locations,
+                    "dropped": dropped_c + dropped_l, "truncated": len(full_text) > MAX_TEXT,
+                    "context": chosen["context"].as_result()}
+        return self._start(user, "analyze", job)
+
+
+def _need(body: dict, *names: str) -> None:
+    missing = {n: "required" for n in names if not (body.get(n) or "").strip()}
+    if missing:
+        raise MissingField(missing)
+
+
+def _fact(thing) -> dict:
+    return {"name": thing.name, "aliases": list(getattr(thing, "aliases", []) or []),
+            "description": (thing.description or "")[:FACT_TEXT]}
+
+
+def _mentioned_facts(text: str, entities: list, places: list) -> dict:
+    """The characters and places the text names (by name or alias), cut to MAX_FACTS."""
+    def names(thing):
+        return [thing.name, *(getattr(thing, "aliases", []) or [])]
+    by_id = {e.entity_id: e for e in entities}
+    place_by_id = {p.location_id: p for p in places}
+    entity_ids = mentioned(text, {i: names(e) for i, e in by_id.items()})
+    location_ids = mentioned(text, {i: names(p) for i, p in place_by_id.items()})
+    kept_e = entity_ids[:MAX_FACTS]
+    kept_l = location_ids[:max(0, MAX_FACTS - len(kept_e))]
+    cut = len(entity_ids) + len(location_ids) - len(kept_e) - len(kept_l)
+    return {"entities": [by_id[i] for i in kept_e],
+            "locations": [place_by_id[i] for i in kept_l],
+            "context": Context(kept_e, kept_l, cut)}
+
+
+def _named_in(items: list, runs: set) -> tuple[list, int]:
+    """Items whose name the text holds (folded, whole words), each name once; and the count of
+    the others (names the model made up)."""
+    kept, seen = [], set()
+    for item in items:
+        key = name_key(item["name"])
+        if key and key in runs and key not in seen:
+            seen.add(key)
+            kept.append({**item, "name": item["name"].strip()})
+    return kept, len(items) - len(kept)
+
+
+def _matched(items: list, text: str, known: list, id_field: str) -> tuple[list, int]:
+    """Items the text really mentions (their name in it, or their quote found verbatim), each
+    matched to the world's thing of that folded name or alias (`id_field`, or null)."""
+    runs = word_runs(text)
+    by_key = {}
+    for thing in known:
+        for name in [thing.name, *(getattr(thing, "aliases", []) or [])]:
+            by_key.setdefault(fold(name), getattr(thing, id_field))
+    kept, seen = [], set()
+    for item in items:
+        name = item["name"].strip()
+        quote = item.get("quote", "")
+        in_text = name_key(name) in runs
+        if not name or not (in_text or quoted_in(text, quote)):
+            continue
+        match = by_key.get(fold(name))
+        key = match or fold(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append({"name": name, id_field: match, "description": item.get("description", ""),
+                     "quote": quote if quoted_in(text, quote) else ""})
+    return kept, len(items) - len(kept)
