@@ -70,10 +70,9 @@ class Config:
     ai_workers: int = 4
     ai_requests_per_minute: int = 10
     ai_task_ttl_hours: int = 168
-    # Not read from the environment: tests make them short.
-    openai_backoff_seconds: float = 0.5
-    ai_heartbeat_seconds: float = 10.0
-    ai_stale_seconds: float = 45.0
+    ai_heartbeat_seconds: int = 10
+    ai_stale_seconds: int = 45
+    openai_backoff_seconds: float = 0.5       # not read from the environment (tests shorten it)
 
 
 def _throttle_settings(env) -> dict:
@@ -101,6 +100,8 @@ def _ai_settings(env) -> dict:
         ai_workers=_int(env, "AI_WORKERS", 4, 1, 64),
         ai_requests_per_minute=_int(env, "AI_REQUESTS_PER_MINUTE", 10, 1, 10_000),
         ai_task_ttl_hours=_int(env, "AI_TASK_TTL_HOURS", 168, 1, 24 * 365),
+        ai_heartbeat_seconds=_int(env, "AI_HEARTBEAT_SECONDS", 10, 1, 3600),
+        ai_stale_seconds=_int(env, "AI_STALE_SECONDS", 45, 2, 86400),
     )
 
 
@@ -136,6 +137,9 @@ def load_config(env=None, **overrides) -> Config:
     if config.jwt_secret and len(config.jwt_secret.encode()) < 32:
         raise ConfigError("JWT_SECRET must be at least 32 bytes; generate one with "
                           "`python -c \"import secrets; print(secrets.token_urlsafe(48))\"`")
+    if config.ai_stale_seconds <= config.ai_heartbeat_seconds:
+        raise ConfigError("AI_STALE_SECONDS must be longer than AI_HEARTBEAT_SECONDS, or live "
+                          "tasks would be taken for interrupted ones")
     if config.database_url and not config.database_url.startswith("postgres"):
         raise ConfigError("DATABASE_URL must be a postgresql:// URL (or unset for TinyDB)")
     if config.redis_url and not config.redis_url.startswith(_REDIS_SCHEMES):

@@ -203,14 +203,15 @@ def test_cancel_stops_the_job_and_nothing_is_written_after(ai, client, fake, wri
 
 def test_a_task_running_when_the_server_stopped_is_interrupted_after_it_starts(
         tmp_path, backend_kind, fake):
-    first = ai_backend(tmp_path, backend_kind, fake, ai_stale_seconds=1)
+    quick = {"ai_stale_seconds": 2, "ai_heartbeat_seconds": 1}
+    first = ai_backend(tmp_path, backend_kind, fake, **quick)
     user, headers = make_user(first, "user", "writer")
     fake.script("world_description", hang(3))
     task_id = start(first.app.test_client(), headers)["task_id"]
     wait(first.app.test_client(), headers, task_id, until=("processing",))
     first.close()
-    time.sleep(1.2)
-    second = ai_backend(tmp_path, backend_kind, fake, ai_stale_seconds=1)
+    time.sleep(2.2)
+    second = ai_backend(tmp_path, backend_kind, fake, **quick)
     try:
         task = assert_ok(second.app.test_client().get(f"/api/gpt/results/{task_id}",
                                                       headers=headers))
