@@ -85,6 +85,18 @@ BUILT_IN: dict[str, dict] = {
                                         "description": _text()})),
         }),
     },
+    "rewrite": {
+        "system_prompt": "You help a writer rework a passage of their story, in the voice of the "
+                         "passage and true to their world's characters and places as given. The "
+                         "mode says what to do: paraphrase (the same meaning in new words), "
+                         "expand (the same events with more detail and texture) or continue "
+                         "(what comes right after the passage). Give three different "
+                         "suggestions, each ready to paste into the story. " + _GUARD,
+        "user_prompt_template": "Language to write in: $language\nMode: $mode\nWorld: $world\n"
+                                "Characters: $characters\nPlaces: $places\nPassage: $text",
+        "output_format_schema": _object({
+            "suggestions": {"type": "array", "items": _text(), "minItems": 3, "maxItems": 3}}),
+    },
 }
 
 LANGUAGE_NAMES = {"vi": "Vietnamese (tiếng Việt)", "en": "English"}

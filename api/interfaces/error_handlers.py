@@ -39,7 +39,8 @@ def _from_code(code: str, detail: str | None = None, data=None, headers=None):
 def _unknown_api_path() -> bool:
     """Whether the request names an /api/ path no API route has (only the web app's fallback
     matches it, for GET), so any method answers 404 rather than 405."""
-    if not (request.path == "/api" or request.path.startswith("/api/")):
+    if not (request.path in ("/api", "/internal")
+            or request.path.startswith(("/api/", "/internal/"))):
         return False
     try:
         endpoint, _ = current_app.url_map.bind_to_environ(request.environ).match(method="GET")

@@ -43,7 +43,7 @@ def create_frontend_bp(dist_dir: str):
 
     @bp.get("/<path:path>", provide_automatic_options=False)
     def asset(path: str):
-        if path == "api" or path.startswith("api/"):
+        if path in ("api", "internal") or path.startswith(("api/", "internal/")):
             abort(404)
         full = safe_join(dist_dir, path) if built else None
         if full is not None and os.path.isfile(full):

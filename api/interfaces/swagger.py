@@ -145,7 +145,7 @@ def register_swagger(app, version: str, models) -> Swagger:
     }
     app.config["SWAGGER"] = {"openapi": "3.0.3", "title": "Storyloom API", "uiversion": 3}
     config = {"headers": [], "specs": [{"endpoint": "apispec", "route": "/apispec.json",
-                                        "rule_filter": lambda rule: rule.rule.startswith("/api"),
+                                        "rule_filter": lambda rule: rule.rule.startswith(("/api", "/internal")),
                                         "model_filter": lambda tag: True}],
               "static_url_path": "/flasgger_static", "swagger_ui": True,
               "specs_route": "/api/docs/"}

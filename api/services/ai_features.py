@@ -21,6 +21,7 @@ from services.world_access import load_story, load_world
 MAX_TEXT = 24_000            # characters of a text the model is given (the rest is cut)
 MAX_FACTS = 200              # known names given to the model at most
 FACT_TEXT = 400              # characters of a description given per fact
+INTERNAL_OWNER = "internal"  # the owner of tasks started by other services
 
 
 @dataclass
@@ -153,6 +154,87 @@ class AiFeatures:
                     "dropped": dropped_c + dropped_l, "truncated": len(full_text) > MAX_TEXT,
                     "context": chosen["context"].as_result()}
         return self._start(user, "analyze", job)
+
+
+    # rewrite
+
+    def rewrite(self, user, body: dict):
+        """Three rewrites of a passage (paraphrase, expand or continue), in the world's voice
+        when the passage belongs to a story."""
+        self._gpt.require()
+        _need(body, "text")
+        world, language = None, body.get("language")
+        if body.get("story_id"):
+            _, world = load_story(self._storage, user, body["story_id"])
+            language = language or world.language
+        text, mode = body["text"][:MAX_TEXT], body.get("mode") or "paraphrase"
+        world_id = world.world_id if world else None
+
+        def job(context):
+            chosen, about = {"entities": [], "locations": [], "context": Context([], [])}, {}
+            if world_id:
+                current = self._storage.get(World, world_id)
+                about = {"name": current.name, "description": current.description[:2000]} \
+                    if current else {}
+                chosen = _mentioned_facts(text, self._storage.entities_of_world(world_id).items,
+                                          self._storage.locations_of_world(world_id).items)
+            answer = self._gpt.ask("rewrite", {
+                "text": text, "mode": mode, "world": about,
+                "characters": [_fact(e) for e in chosen["entities"]],
+                "places": [_fact(p) for p in chosen["locations"]]}, language or "vi")
+            context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+            return {"suggestions": [s.strip() for s in answer.data["suggestions"]],
+                    "mode": mode, "context": chosen["context"].as_result()}
+        return self._start(user, "rewrite", job)
+
+    # for other services (X-API-Key): the text given, no user's world
+
+    def internal(self, kind: str, body: dict):
+        """analyze, generate-description or rewrite on the text given, as the internal
+        caller's task (API.md §5)."""
+        self._gpt.require()
+        if kind == "analyze":
+            _need(body, "text")
+            text, language = body["text"][:MAX_TEXT], body.get("language") or "vi"
+
+            def job(context):
+                answer = self._gpt.ask("analyze_story", {"text": text, "characters": [],
+                                                         "places": []}, language)
+                context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+                characters, dropped_c = _matched(answer.data["characters"], text, [],
+                                                 "entity_id")
+                locations, dropped_l = _matched(answer.data["locations"], text, [],
+                                                "location_id")
+                return {"characters": characters, "locations": locations,
+                        "dropped": dropped_c + dropped_l,
+                        "context": Context([], []).as_result()}
+        elif kind == "generate-description":
+            _need(body, "name")
+            if body.get("type") != "world":
+                raise ValidationFailed({"type": "internal descriptions are of worlds: "
+                                                "type must be \"world\""})
+            values = {"world_name": body["name"], "world_type": body.get("world_type") or
+                      "fantasy"}
+            language = body.get("language") or "vi"
+
+            def job(context):
+                answer = self._gpt.ask("world_description", values, language)
+                context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+                return {"description": answer.data["description"].strip(),
+                        "context": Context([], []).as_result()}
+        else:
+            _need(body, "text")
+            values = {"text": body["text"][:MAX_TEXT], "mode": body.get("mode") or "paraphrase",
+                      "world": {}, "characters": [], "places": []}
+            language = body.get("language") or "vi"
+
+            def job(context):
+                answer = self._gpt.ask("rewrite", values, language)
+                context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+                return {"suggestions": [s.strip() for s in answer.data["suggestions"]],
+                        "mode": values["mode"], "context": Context([], []).as_result()}
+        self._gate.admit_internal()
+        return self._runner.submit(INTERNAL_OWNER, kind.replace("-", "_"), job)
 
 
 def _need(body: dict, *names: str) -> None:

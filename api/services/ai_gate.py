@@ -21,3 +21,10 @@ class AiGate:
         if wait:
             raise AiRateLimited(wait)
         self._quotas.record_ai_request(user)
+
+    def admit_internal(self) -> None:
+        """Count a request of another service against the same per-minute rate (one key for
+        every internal caller; they have no daily quota)."""
+        wait = self._rate_limit.hit("internal")
+        if wait:
+            raise AiRateLimited(wait)

@@ -128,8 +128,15 @@ class TaskRunner:
 
     def get(self, user, task_id: str) -> Task:
         """A task its owner (or an admin) may read; 3003 for anyone else."""
+        return self._read(task_id, lambda task: _may_read(user, task))
+
+    def get_owned_by(self, owner_id: str, task_id: str) -> Task:
+        """A task started by that owner (other services poll theirs); 3003 otherwise."""
+        return self._read(task_id, lambda task: task.user_id == owner_id)
+
+    def _read(self, task_id: str, allowed) -> Task:
         task = self.storage.get(Task, task_id)
-        if task is None or not _may_read(user, task):
+        if task is None or not allowed(task):
             raise TaskNotFound()
         if self._is_orphan(task):
             task = self._interrupt(task.task_id) or task

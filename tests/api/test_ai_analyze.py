@@ -121,3 +121,18 @@ def test_a_story_the_caller_may_not_see_is_not_found(ai, setting):
                           json={"story_id": setting["story"]["story_id"]})
     assert answer_.status_code == 404 and answer_.get_json()["errorCode"] == "3001"
     assert assert_ok(client.get("/api/gpt/tasks", headers=stranger))["total"] == 0
+
+
+def test_a_rewrite_gives_three_suggestions_guided_by_the_names_in_the_passage(ai, fake, setting):
+    client = ai.app.test_client()
+    fake.script("rewrite", answer({"suggestions": ["Một.", "Hai."]}),
+                answer({"suggestions": [" Một. ", "Hai.", "Ba."]}))
+    task = run(client, setting["headers"], "rewrite", {
+        "text": "Hưng Đạo Vương nhìn ra sông.", "mode": "continue",
+        "story_id": setting["story"]["story_id"]})
+    assert task["status"] == "completed", task
+    assert task["result"]["suggestions"] == ["Một.", "Hai.", "Ba."]
+    assert task["result"]["context"]["entity_ids"] == [setting["general"]["entity_id"]]
+    first = fake.requests_for("rewrite")[0]["messages"][1]["content"]
+    assert '"continue"' in first and "Quốc công tiết chế" in first
+    assert "3" in fake.requests_for("rewrite")[1]["messages"][-1]["content"]   # the repair

@@ -27,6 +27,8 @@ def backend(tmp_path, backend_kind):
     fake = FakeOpenAI()
     fake.script("world_description", answer({"description": "Sông núi."}))
     fake.script("analyze_world", hang(2))
+    fake.script("rewrite", answer({"suggestions": ["a", "b", "c"]}))
+    fake.script("analyze_story", answer({"characters": [], "locations": []}))
     instance = build_backend(tmp_path, backend_kind, openai_base_url=fake.url,
                              internal_api_key=INTERNAL_KEY)
     yield instance
@@ -112,6 +114,12 @@ def test_every_documented_answer_matches_its_schema(backend, client):
         "world_description": "Thăng Long"}), 202)
     assert_ok(client.delete(f"/api/gpt/tasks/{running['task_id']}", headers=me))
     internal = {"X-API-Key": INTERNAL_KEY}
+    assert_ok(client.post("/api/gpt/rewrite", headers=me, json={"text": "Gió."}), 202)
+    for path, body in (("analyze", {"text": "Gió."}), ("rewrite", {"text": "Gió."}),
+                       ("generate-description", {"name": "Nam"})):
+        started = assert_ok(client.post(f"/internal/ai/v1/{path}", headers=internal,
+                                        json=body), 202)
+    assert_ok(client.get(started["poll_url"], headers=internal))
     templates = assert_ok(client.get("/api/admin/prompt-templates", headers=admin))["items"]
     assert_ok(client.get("/api/admin/prompt-templates/analyze_world", headers=admin))
     assert_ok(client.put("/api/admin/prompt-templates/analyze_world", headers=admin,

@@ -128,3 +128,32 @@ def test_internal_routes_are_off_without_a_key(tmp_path, backend_kind, fake):
         assert answer_.status_code == 401 and answer_.get_json()["errorCode"] == "1006"
     finally:
         backend.close()
+
+
+def test_internal_ai_routes_run_tasks_on_the_text_given(ai, fake):
+    client = ai.app.test_client()
+    key = {"X-API-Key": KEY}
+    fake.script("analyze_story", answer({
+        "characters": [{"name": "Thánh Gióng", "quote": "Thánh Gióng lớn lên", "description": ""}],
+        "locations": []}))
+    started = assert_ok(client.post("/internal/ai/v1/analyze", headers=key, json={
+        "text": "Thánh Gióng lớn lên ở làng Phù Đổng."}), 202)
+    assert started["poll_url"] == f"/internal/ai/v1/tasks/{started['task_id']}"
+    for _ in range(300):
+        task = assert_ok(client.get(started["poll_url"], headers=key))
+        if task["status"] not in ("pending", "processing"):
+            break
+    assert task["status"] == "completed", task
+    assert task["result"]["characters"] == [{"name": "Thánh Gióng", "entity_id": None,
+                                             "description": "",
+                                             "quote": "Thánh Gióng lớn lên"}]
+    for path, body in (("/internal/ai/v1/analyze", {"text": "x"}),
+                       ("/internal/ai/v1/rewrite", {"text": "x"}),
+                       ("/internal/ai/v1/generate-description", {"name": "x"})):
+        assert_error(client.post(path, json=body), 401, "1006")
+        assert_error(client.post(path, headers={"X-API-Key": "nope"}, json=body), 401, "1006")
+    assert_error(client.get(started["poll_url"]), 401, "1006")
+    _, writer = make_user(ai, "user", "writer")
+    assert_error(client.get(f"/api/gpt/results/{started['task_id']}", headers=writer), 404,
+                 "3003")
+    assert_error(client.post("/internal/ai/v1/nothing", headers=key, json={}), 404, "3001")

@@ -5,10 +5,12 @@ from flask import Blueprint
 from core.errors import (AI_QUOTA_EXCEEDED, AI_RATE_LIMITED, AI_UNAVAILABLE, FORBIDDEN,
                          INVALID_PARAMETERS, INVALID_STATE, MISSING_FIELD, NOT_FOUND,
                          TASK_NOT_FOUND)
-from interfaces.auth_guards import TOKEN
+from interfaces.auth_guards import INTERNAL, TOKEN
 from interfaces.schemas.common import PageQuery
-from interfaces.schemas.gpt import Analyze, GenerateDescription, TaskOut, TaskPageOut, \
-    TaskStartedOut
+from services.ai_features import INTERNAL_OWNER
+from interfaces.schemas.gpt import (Analyze, GenerateDescription, InternalAnalyze,
+                                   InternalDescription, InternalRewrite, Rewrite, TaskOut,
+                                   TaskPageOut, TaskStartedOut)
 
 START_ERRORS = (AI_UNAVAILABLE, FORBIDDEN, AI_RATE_LIMITED, AI_QUOTA_EXCEEDED,
                 INVALID_PARAMETERS, MISSING_FIELD)
@@ -16,10 +18,10 @@ START_DOC = ("Answers 202 with a pending task at once; poll `poll_url` until its
              "completed, error, cancelled or interrupted. Without AI configured: 4001 and no task.")
 
 
-def started(task) -> dict:
+def started(task, poll: str = "/api/gpt/results") -> dict:
     """The 202 answer of a started task."""
     return {"task_id": task.task_id, "status": "pending",
-            "poll_url": f"/api/gpt/results/{task.task_id}"}
+            "poll_url": f"{poll}/{task.task_id}"}
 
 
 def create_gpt_bp(ai_features, task_runner, endpoints):
@@ -46,6 +48,14 @@ def create_gpt_bp(ai_features, task_runner, endpoints):
     def analyze(user, body):
         return started(ai_features.analyze(user, body.model_dump()))
 
+    @route.post("/rewrite", "Three rewrites of a passage: paraphrase, expand or continue",
+                access=TOKEN, body=Rewrite, response=TaskStartedOut, status=202,
+                errors=(*START_ERRORS, NOT_FOUND), description=START_DOC + (
+                    " Result: `{suggestions: [three strings], mode, context}`; with `story_id` "
+                    "the characters and places the passage names guide the voice."))
+    def rewrite(user, body):
+        return started(ai_features.rewrite(user, body.model_dump()))
+
     @route.get("/results/<task_id>", "Poll a task", access=TOKEN, response=TaskOut,
                errors=(TASK_NOT_FOUND,),
                description="Only the task's owner and admins read it; anyone else gets 3003.")
@@ -65,5 +75,39 @@ def create_gpt_bp(ai_features, task_runner, endpoints):
                               "that has already ended answers 0003.")
     def cancel_task(task_id, user):
         return task_runner.cancel(user, task_id)
+
+    return bp
+
+
+def create_internal_ai_bp(ai_features, task_runner, endpoints):
+    """/internal/ai/v1/...: analyze, generate-description and rewrite for other services,
+    behind X-API-Key, on the text they send (no user's world is read)."""
+    bp = Blueprint("internal_ai", __name__, url_prefix="/internal/ai/v1")
+    route = endpoints.router(bp, tag="internal")
+    errors = (AI_UNAVAILABLE, AI_RATE_LIMITED, INVALID_PARAMETERS, MISSING_FIELD)
+    poll = "/internal/ai/v1/tasks"
+
+    @route.post("/analyze", "Characters and places of a text", access=INTERNAL,
+                body=InternalAnalyze, response=TaskStartedOut, status=202, errors=errors,
+                description="Result: `{characters, locations, dropped, context}` (ids null).")
+    def internal_analyze(user, body):
+        return started(ai_features.internal("analyze", body.model_dump()), poll)
+
+    @route.post("/generate-description", "A world's description from its name",
+                access=INTERNAL, body=InternalDescription, response=TaskStartedOut, status=202,
+                errors=errors, description="Result: `{description, context}`.")
+    def internal_description(user, body):
+        return started(ai_features.internal("generate-description", body.model_dump()), poll)
+
+    @route.post("/rewrite", "Three rewrites of a passage", access=INTERNAL,
+                body=InternalRewrite, response=TaskStartedOut, status=202, errors=errors,
+                description="Result: `{suggestions, mode, context}`.")
+    def internal_rewrite(user, body):
+        return started(ai_features.internal("rewrite", body.model_dump()), poll)
+
+    @route.get("/tasks/<task_id>", "Poll a task started through these routes",
+               access=INTERNAL, response=TaskOut, errors=(TASK_NOT_FOUND,))
+    def internal_task(task_id, user):
+        return task_runner.get_owned_by(INTERNAL_OWNER, task_id)
 
     return bp

@@ -43,6 +43,47 @@ class Analyze(StrictModel):
     language: Language | None = None
 
 
+class Rewrite(StrictModel):
+    """A passage to rework; with `story_id` the story's world and characters guide it."""
+
+    model_config = example({"text": "Gió nổi lên trên sông.", "mode": "expand"})
+
+    text: str = Field(min_length=1, max_length=20_000)
+    mode: Literal["paraphrase", "expand", "continue"] = "paraphrase"
+    story_id: Id | None = None
+    language: Language | None = None
+
+
+class InternalAnalyze(StrictModel):
+    """A text whose characters and places to find (no user's world is read)."""
+
+    model_config = example({"text": "Thánh Gióng lớn lên ở làng Phù Đổng."})
+
+    text: str = Field(min_length=1, max_length=TEXT)
+    language: Language | None = None
+
+
+class InternalDescription(StrictModel):
+    """A world to describe from its name."""
+
+    model_config = example({"type": "world", "name": "Đất Phương Nam"})
+
+    type: Literal["world"] = "world"
+    name: str = Field(min_length=1, max_length=120)
+    world_type: WorldType = "fantasy"
+    language: Language | None = None
+
+
+class InternalRewrite(StrictModel):
+    """A passage to rework, without any world."""
+
+    model_config = example({"text": "Gió nổi lên trên sông.", "mode": "continue"})
+
+    text: str = Field(min_length=1, max_length=20_000)
+    mode: Literal["paraphrase", "expand", "continue"] = "paraphrase"
+    language: Language | None = None
+
+
 class TaskStartedOut(Out):
     task_id: str
     status: Literal["pending"]
