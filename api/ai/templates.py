@@ -85,6 +85,36 @@ BUILT_IN: dict[str, dict] = {
                                         "description": _text()})),
         }),
     },
+    "extract_events": {
+        "system_prompt": "You read a story set in a fictional world and list the events it "
+                         "tells, in story order: births, deaths, battles, meetings, journeys and "
+                         "other happenings. For each, quote the story's exact words that tell "
+                         "it, name the characters and places taking part as the story writes "
+                         "them, and give its date: `absolute` with year, month and day in the "
+                         "world's calendar (0 for a month or day the story does not give), "
+                         "`relative` when the story dates it from another event (\"three years "
+                         "later\"): the other event's index in your list (anchor_index) or an id "
+                         "of the known events (anchor_event_id), and the offset in years, months "
+                         "and days; or `unknown`. Never compute a relative date yourself. "
+                         + _GUARD,
+        "user_prompt_template": "Language to write in: $language\nCalendar: $calendar\n"
+                                "Story's date: $story_time\nKnown events: $events\n"
+                                "Known characters: $characters\nKnown places: $places\n"
+                                "Story: $text",
+        "output_format_schema": _object({"events": _list(_object({
+            "title": _text(),
+            "kind": {"type": "string", "enum": ["birth", "death", "battle", "meeting",
+                                                "journey", "other"]},
+            "quote": _text(),
+            "date_kind": {"type": "string", "enum": ["absolute", "relative", "unknown"]},
+            "year": {"type": "integer"}, "month": {"type": "integer"},
+            "day": {"type": "integer"},
+            "precision": {"type": "string", "enum": ["exact", "approximate"]},
+            "anchor_index": {"type": "integer"}, "anchor_event_id": _text(),
+            "offset_years": {"type": "integer"}, "offset_months": {"type": "integer"},
+            "offset_days": {"type": "integer"},
+            "characters": _list(_text()), "places": _list(_text())}))}),
+    },
     "rewrite": {
         "system_prompt": "You help a writer rework a passage of their story, in the voice of the "
                          "passage and true to their world's characters and places as given. The "

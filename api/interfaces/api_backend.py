@@ -21,7 +21,7 @@ from interfaces.routes.admin import create_admin_bp
 from interfaces.routes.auth import create_auth_bp
 from interfaces.routes.entities import create_entities_bp
 from interfaces.routes.events import create_events_bp
-from interfaces.routes.gpt import create_gpt_bp, create_internal_ai_bp
+from interfaces.routes.gpt import create_extraction_bp, create_gpt_bp, create_internal_ai_bp
 from interfaces.routes.health import create_health_bp
 from interfaces.routes.locations import create_locations_bp
 from interfaces.routes.prompt_templates import create_prompt_templates_bp
@@ -158,6 +158,7 @@ class ApiBackend:
             create_search_bp(self.search_service, endpoints),
             create_gpt_bp(self.ai_features, self.task_runner, endpoints),
             create_internal_ai_bp(self.ai_features, self.task_runner, endpoints),
+            create_extraction_bp(self.ai_features, endpoints),
             create_prompt_templates_bp(self.prompt_templates, endpoints),
             create_transfer_bp(self.export_service, self.import_service, endpoints),
             create_robots_bp(),

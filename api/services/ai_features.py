@@ -11,16 +11,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.errors import Forbidden, MissingField, ValidationFailed
+from core.date_labels import date_label
+from core.errors import Forbidden, MissingField, NotFound, ValidationFailed
 from core.mentions import mentioned, name_key, quoted_in, word_runs
-from core.models import Entity, Location, World
-from core.permissions import has_permission
+from core.models import Entity, Location, Story, World
+from core.permissions import can_edit_content, has_permission
 from core.text import fold
-from services.world_access import load_story, load_world
+from services.dates import world_calendar, world_language
+from services.event_extraction import (content_hash, extracted_of, plan_events,
+                                       replace_story_events, summary)
+from services.task_runner import Finish
+from services.world_access import load_story, load_world, require
 
 MAX_TEXT = 24_000            # characters of a text the model is given (the rest is cut)
 MAX_FACTS = 200              # known names given to the model at most
 FACT_TEXT = 400              # characters of a description given per fact
+MAX_KNOWN_EVENTS = 60        # existing events shown to the model as possible anchors
 INTERNAL_OWNER = "internal"  # the owner of tasks started by other services
 
 
@@ -155,6 +161,99 @@ class AiFeatures:
                     "context": chosen["context"].as_result()}
         return self._start(user, "analyze", job)
 
+
+    # events onto the timeline
+
+    def extract_story_events(self, user, story_id: str, force: bool = False):
+        """Put one story's events on its world's timeline (cached by the story's text)."""
+        self._gpt.require()
+        story, world = load_story(self._storage, user, story_id)
+        require(can_edit_content(user, world), "You may not change this world's timeline")
+        world_id = world.world_id
+
+        def job(context):
+            plan, result = self._extract(context, world_id, story_id, force)
+            return Finish(result, None if plan is None else
+                          lambda tx: replace_story_events(tx, world_id, plan))
+        return self._start(user, "extract_events", job)
+
+    def extract_world_events(self, user, world_id: str, force: bool = False):
+        """Put the events of every story of a world on its timeline, story by story."""
+        self._gpt.require()
+        world = load_world(self._storage, user, world_id)
+        require(can_edit_content(user, world), "You may not change this world's timeline")
+        story_ids = [o.story_id for o in self._storage.story_outlines(world_id, links=False)]
+
+        def job(context):
+            plans, stories = [], []
+            for done, story_id in enumerate(story_ids):
+                context.progress(done, len(story_ids), story_id)
+                plan, result = self._extract(context, world_id, story_id, force)
+                if plan is not None:
+                    plans.append(plan)
+                stories.append({"story_id": story_id, **{k: result[k] for k in (
+                    "cached", "created", "replaced", "dropped", "undated")}})
+            context.progress(len(story_ids), len(story_ids), "")
+
+            def write(tx):
+                for plan in plans:
+                    replace_story_events(tx, world_id, plan)
+            return Finish({"stories": stories,
+                           "created": sum(s["created"] for s in stories)}, write)
+        return self._start(user, "extract_events", job)
+
+    def _extract(self, context, world_id: str, story_id: str, force: bool):
+        """(the plan to store or None when cached, the story's result)."""
+        story, world = self._storage.get(Story, story_id), self._storage.get(World, world_id)
+        if story is None or world is None:
+            raise NotFound("story")
+        digest = content_hash(story.title, story.content)
+        calendar, language = world_calendar(world), world_language(world)
+        events = self._storage.events_of_world(world_id)
+        existing = extracted_of(events, story_id)
+        if not force and existing and all((e.source or {}).get("content_hash") == digest
+                                          for e in existing):
+            return None, {"cached": True, "events": [summary(e, calendar, language)
+                                                     for e in existing],
+                          "created": 0, "replaced": 0, "dropped": 0, "undated": 0,
+                          "context": Context([], []).as_result()}
+        text = f"{story.title}\n\n{story.content}"[:MAX_TEXT]
+        entities = self._storage.entities_of_world(world_id).items
+        places = self._storage.locations_of_world(world_id).items
+        chosen = _mentioned_facts(text, entities, places)
+        mentioned_ids = set(chosen["context"].entity_ids)
+        replaced = {e.event_id for e in existing}
+        known = [e for e in events if e.event_id not in replaced and e.year is not None and (
+            set(e.entity_ids) & mentioned_ids or e.story_id == story_id)][:MAX_KNOWN_EVENTS]
+        answer = self._gpt.ask("extract_events", {
+            "text": text, "story_time": story.world_time,
+            "calendar": {"year_name": calendar.year_name,
+                         "months": [n or str(i + 1) for i, n in enumerate(calendar.month_names)]},
+            "events": [{"id": e.event_id, "title": e.title,
+                        "date": date_label(calendar, e.year, e.month, e.day, era=e.era,
+                                           precision=e.precision, language=language)}
+                       for e in known],
+            "characters": [_fact(e) for e in chosen["entities"]],
+            "places": [_fact(p) for p in chosen["locations"]]}, language)
+        context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+        context.check()
+        names = {}
+        for kind, things, id_field in (("entity", entities, "entity_id"),
+                                       ("location", places, "location_id")):
+            for thing in things:
+                for name in [thing.name, *(thing.aliases or [])]:
+                    names.setdefault(fold(name), (kind, getattr(thing, id_field)))
+        plan = plan_events(answer.data["events"], text, calendar, world_id, story_id, names,
+                           {e.event_id: e for e in known},
+                           {"kind": "extracted", "task_id": context.task_id,
+                            "story_id": story_id, "content_hash": digest})
+        context_result = chosen["context"].as_result()
+        context_result["event_ids"] = [e.event_id for e in known]
+        return plan, {"cached": False, "events": [summary(e, calendar, language)
+                                                  for e in plan.events],
+                      "created": len(plan.events), "replaced": len(existing),
+                      "dropped": plan.dropped, "undated": plan.undated,
+                      "context": context_result}
 
     # rewrite
 

@@ -29,6 +29,7 @@ def backend(tmp_path, backend_kind):
     fake.script("analyze_world", hang(2))
     fake.script("rewrite", answer({"suggestions": ["a", "b", "c"]}))
     fake.script("analyze_story", answer({"characters": [], "locations": []}))
+    fake.script("extract_events", answer({"events": []}))
     instance = build_backend(tmp_path, backend_kind, openai_base_url=fake.url,
                              internal_api_key=INTERNAL_KEY)
     yield instance
@@ -113,6 +114,8 @@ def test_every_documented_answer_matches_its_schema(backend, client):
     running = assert_ok(client.post("/api/gpt/analyze", headers=me, json={
         "world_description": "Thăng Long"}), 202)
     assert_ok(client.delete(f"/api/gpt/tasks/{running['task_id']}", headers=me))
+    assert_ok(client.post(f"{story_url}/events/extract", headers=me), 202)
+    assert_ok(client.post(f"{url}/events/extract?force=true", headers=me), 202)
     internal = {"X-API-Key": INTERNAL_KEY}
     assert_ok(client.post("/api/gpt/rewrite", headers=me, json={"text": "Gió."}), 202)
     for path, body in (("analyze", {"text": "Gió."}), ("rewrite", {"text": "Gió."}),

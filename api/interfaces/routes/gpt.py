@@ -8,7 +8,7 @@ from core.errors import (AI_QUOTA_EXCEEDED, AI_RATE_LIMITED, AI_UNAVAILABLE, FOR
 from interfaces.auth_guards import INTERNAL, TOKEN
 from interfaces.schemas.common import PageQuery
 from services.ai_features import INTERNAL_OWNER
-from interfaces.schemas.gpt import (Analyze, GenerateDescription, InternalAnalyze,
+from interfaces.schemas.gpt import (Analyze, ExtractQuery, GenerateDescription, InternalAnalyze,
                                    InternalDescription, InternalRewrite, Rewrite, TaskOut,
                                    TaskPageOut, TaskStartedOut)
 
@@ -109,5 +109,36 @@ def create_internal_ai_bp(ai_features, task_runner, endpoints):
                access=INTERNAL, response=TaskOut, errors=(TASK_NOT_FOUND,))
     def internal_task(task_id, user):
         return task_runner.get_owned_by(INTERNAL_OWNER, task_id)
+
+    return bp
+
+
+def create_extraction_bp(ai_features, endpoints):
+    """POST /api/stories/<id>/events/extract and /api/worlds/<id>/events/extract."""
+    bp = Blueprint("extraction", __name__, url_prefix="/api")
+    route = endpoints.router(bp, tag="ai")
+    doc = START_DOC + (
+        " The events go on the timeline with `source: {kind: \"extracted\", task_id, "
+        "story_id, excerpt}`; running it again on unchanged text answers the stored ones "
+        "(`cached: true`) unless `force=true`, and otherwise replaces that story's extracted "
+        "events (never duplicates them; events you made are untouched). Quotes not found in "
+        "the story drop the event (`dropped`); dates outside the calendar or relative to no "
+        "usable anchor leave it undated (`undated`); relative dates are computed by the "
+        "calendar from their anchor.")
+
+    @route.post("/stories/<story_id>/events/extract", "Put a story's events on the timeline",
+                access=TOKEN, query=ExtractQuery, response=TaskStartedOut, status=202,
+                errors=(*START_ERRORS, NOT_FOUND), description=doc + " Result: `{cached, "
+                "events, created, replaced, dropped, undated, context}`.")
+    def extract_story(story_id, user, query):
+        return started(ai_features.extract_story_events(user, story_id, query.force))
+
+    @route.post("/worlds/<world_id>/events/extract", "Put every story's events on the timeline",
+                access=TOKEN, query=ExtractQuery, response=TaskStartedOut, status=202,
+                errors=(*START_ERRORS, NOT_FOUND), description=doc + " Progress counts the "
+                "stories; result: `{stories: [{story_id, cached, created, replaced, dropped, "
+                "undated}], created}`.")
+    def extract_world(world_id, user, query):
+        return started(ai_features.extract_world_events(user, world_id, query.force))
 
     return bp

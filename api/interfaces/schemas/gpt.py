@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from interfaces.schemas.common import Id, Language, StrictModel, WorldType, example
+from interfaces.schemas.common import (Id, Language, QueryModel, StrictModel, WorldType,
+                                       example)
 from interfaces.schemas.outputs import Out
 
 TEXT = 200_000          # characters of a text an AI route takes
@@ -82,6 +83,12 @@ class InternalRewrite(StrictModel):
     text: str = Field(min_length=1, max_length=20_000)
     mode: Literal["paraphrase", "expand", "continue"] = "paraphrase"
     language: Language | None = None
+
+
+class ExtractQuery(QueryModel):
+    """`force=true` asks the model again even when the story's text has not changed."""
+
+    force: bool = False
 
 
 class TaskStartedOut(Out):
