@@ -115,6 +115,24 @@ BUILT_IN: dict[str, dict] = {
             "offset_days": {"type": "integer"},
             "characters": _list(_text()), "places": _list(_text())}))}),
     },
+    "consistency_check": {
+        "system_prompt": "You check a story against the facts of its world: its characters, "
+                         "places and timeline, given as facts with ids. Report each place where "
+                         "the story contradicts a fact (a dead character acting, a trait or "
+                         "relation denied, a place described otherwise, a date that cannot be). "
+                         "For each finding, quote the story's exact words, give the fact's kind "
+                         "and id exactly as given and the field it concerns, a severity (error: "
+                         "a plain contradiction, warning: likely, info: worth a look) and a "
+                         "short explanation for the writer. Report nothing you cannot quote. "
+                         + _GUARD,
+        "user_prompt_template": "Language to write in: $language\nStory's date: $story_time\n"
+                                "Facts: $facts\nStory: $text",
+        "output_format_schema": _object({"issues": _list(_object({
+            "severity": {"type": "string", "enum": ["info", "warning", "error"]},
+            "quote": _text(),
+            "fact_kind": {"type": "string", "enum": ["entity", "location", "event"]},
+            "fact_id": _text(), "fact_field": _text(), "explanation": _text()}))}),
+    },
     "rewrite": {
         "system_prompt": "You help a writer rework a passage of their story, in the voice of the "
                          "passage and true to their world's characters and places as given. The "

@@ -21,6 +21,7 @@ from services.dates import world_calendar, world_language
 from services.event_extraction import (content_hash, extracted_of, plan_events,
                                        replace_story_events, summary)
 from services.task_runner import Finish
+from services.world_facts import choose_facts
 from services.world_access import load_story, load_world, require
 
 MAX_TEXT = 24_000            # characters of a text the model is given (the rest is cut)
@@ -255,6 +256,36 @@ class AiFeatures:
                       "dropped": plan.dropped, "undated": plan.undated,
                       "context": context_result}
 
+    # consistency
+
+    def consistency_check(self, user, body: dict):
+        """Where a story contradicts its world's facts and timeline; each finding quotes the
+        story and names a fact the model was given (checked here; `dropped` counts the rest)."""
+        self._gpt.require()
+        _need(body, "story_id")
+        story, world = load_story(self._storage, user, body["story_id"])
+        story_id, world_id = story.story_id, world.world_id
+        language = body.get("language") or world_language(world)
+
+        def job(context):
+            current = self._storage.get(Story, story_id)
+            if current is None:
+                raise NotFound("story")
+            text = f"{current.title}\n\n{current.content}"[:MAX_TEXT]
+            calendar = world_calendar(self._storage.get(World, world_id) or world)
+            facts = choose_facts(text, current, calendar, language,
+                                 self._storage.entities_of_world(world_id).items,
+                                 self._storage.locations_of_world(world_id).items,
+                                 self._storage.events_of_world(world_id))
+            answer = self._gpt.ask("consistency_check", {
+                "text": text, "facts": facts.given, "story_time": current.world_time},
+                language)
+            context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+            issues, dropped = _verified_issues(answer.data["issues"], text, facts,
+                                               current.content)
+            return {"issues": issues, "dropped": dropped, "context": facts.context()}
+        return self._start(user, "consistency_check", job)
+
     # rewrite
 
     def rewrite(self, user, body: dict):
@@ -334,6 +365,32 @@ class AiFeatures:
                         "mode": values["mode"], "context": Context([], []).as_result()}
         self._gate.admit_internal()
         return self._runner.submit(INTERNAL_OWNER, kind.replace("-", "_"), job)
+
+
+def _verified_issues(items: list, text: str, facts, content: str) -> tuple[list, int]:
+    """Findings whose quote is in the text and whose fact id was given (of that kind), each
+    with where the quote starts in the story's content; and how many failed either check."""
+    issues = []
+    for item in items:
+        quote, fact_id = (item.get("quote") or "").strip(), item.get("fact_id") or ""
+        if not quoted_in(text, quote) or facts.kind_of(fact_id) != item.get("fact_kind"):
+            continue
+        issues.append({"severity": item["severity"], "quote": quote,
+                       "story_position": _position(content, quote),
+                       "fact": {"kind": item["fact_kind"], "id": fact_id,
+                                "field": item.get("fact_field") or ""},
+                       "explanation": (item.get("explanation") or "").strip()})
+    return issues, len(items) - len(issues)
+
+
+def _position(text: str, quote: str) -> int:
+    """Where the quote starts in the text (its first word, when white space differs; 0 for a
+    quote of the title)."""
+    found = text.find(quote)
+    if found >= 0:
+        return found
+    first = quote.split()[0] if quote.split() else ""
+    return max(0, text.find(first))
 
 
 def _need(body: dict, *names: str) -> None:

@@ -163,3 +163,49 @@ def test_only_editors_extract(ai, setting):
                              headers=viewer_headers), 403, "1004")
     assert_error(client.post(f"/api/worlds/{setting['world']['world_id']}/events/extract",
                              headers=viewer_headers), 403, "1004")
+
+
+# the consistency check
+
+def test_a_planted_contradiction_is_found_next_to_its_sentence_and_claims_are_checked(
+        ai, fake, setting):
+    client, headers = ai.app.test_client(), setting["headers"]
+    world_id, owner = setting["world"]["world_id"], setting["owner"]
+    blind = make_entity(ai, owner, world_id, name="Lão Mù", description="Mù từ lúc sinh ra.")
+    make_entity(ai, owner, world_id, name="Người Xa Lạ", description="Không xuất hiện.")
+    death = assert_ok(client.post(f"/api/worlds/{world_id}/events", headers=headers, json={
+        "title": "Lão Mù qua đời", "kind": "death", "year": 1290,
+        "entity_ids": [blind["entity_id"]]}), 201)["event"]
+    content = "Năm 1300, Lão Mù nhìn thấy cánh buồm đỏ ở Cảng Vân."
+    story = make_story(ai, owner, world_id, title="Cánh buồm", content=content,
+                       world_time={"year": 1300})
+    quote = "Lão Mù nhìn thấy cánh buồm đỏ"
+    fake.script("consistency_check", answer({"issues": [
+        {"severity": "error", "quote": quote, "fact_kind": "entity",
+         "fact_id": blind["entity_id"], "fact_field": "description",
+         "explanation": "Lão Mù bị mù nên không thể nhìn thấy."},
+        {"severity": "error", "quote": "Năm 1300, Lão Mù", "fact_kind": "event",
+         "fact_id": death["event_id"], "fact_field": "date",
+         "explanation": "Lão Mù đã mất năm 1290."},
+        {"severity": "warning", "quote": "một câu bịa", "fact_kind": "entity",
+         "fact_id": blind["entity_id"], "fact_field": "description", "explanation": "x"},
+        {"severity": "info", "quote": quote, "fact_kind": "entity", "fact_id": "no-such-id",
+         "fact_field": "name", "explanation": "x"},
+        {"severity": "info", "quote": quote, "fact_kind": "location",
+         "fact_id": blind["entity_id"], "fact_field": "name", "explanation": "wrong kind"}]}))
+    started = assert_ok(client.post("/api/gpt/consistency-check", headers=headers,
+                                    json={"story_id": story["story_id"]}), 202)
+    task = wait(client, headers, started["task_id"])
+    assert task["status"] == "completed", task
+    result = task["result"]
+    assert result["dropped"] == 3
+    assert [(i["quote"], i["fact"]["id"], i["story_position"]) for i in result["issues"]] == [
+        (quote, blind["entity_id"], content.index(quote)),
+        ("Năm 1300, Lão Mù", death["event_id"], 0)]
+    assert result["context"]["entity_ids"] == [blind["entity_id"]]
+    assert result["context"]["location_ids"] == [setting["port"]["location_id"]]
+    assert result["context"]["event_ids"] == [death["event_id"]]
+    given = fake.requests_for("consistency_check")[0]["messages"][1]["content"]
+    assert "Mù từ lúc sinh ra." in given and "Lão Mù qua đời" in given
+    assert "Người Xa Lạ" not in given
+

@@ -30,6 +30,7 @@ def backend(tmp_path, backend_kind):
     fake.script("rewrite", answer({"suggestions": ["a", "b", "c"]}))
     fake.script("analyze_story", answer({"characters": [], "locations": []}))
     fake.script("extract_events", answer({"events": []}))
+    fake.script("consistency_check", answer({"issues": []}))
     instance = build_backend(tmp_path, backend_kind, openai_base_url=fake.url,
                              internal_api_key=INTERNAL_KEY)
     yield instance
@@ -115,6 +116,8 @@ def test_every_documented_answer_matches_its_schema(backend, client):
         "world_description": "Thăng Long"}), 202)
     assert_ok(client.delete(f"/api/gpt/tasks/{running['task_id']}", headers=me))
     assert_ok(client.post(f"{story_url}/events/extract", headers=me), 202)
+    assert_ok(client.post("/api/gpt/consistency-check", headers=me,
+                          json={"story_id": story["story_id"]}), 202)
     assert_ok(client.post(f"{url}/events/extract?force=true", headers=me), 202)
     internal = {"X-API-Key": INTERNAL_KEY}
     assert_ok(client.post("/api/gpt/rewrite", headers=me, json={"text": "Gió."}), 202)

@@ -7,10 +7,11 @@ from core.errors import (AI_QUOTA_EXCEEDED, AI_RATE_LIMITED, AI_UNAVAILABLE, FOR
                          TASK_NOT_FOUND)
 from interfaces.auth_guards import INTERNAL, TOKEN
 from interfaces.schemas.common import PageQuery
+from interfaces.schemas.gpt import (Analyze, ConsistencyCheck, ExtractQuery,
+                                   GenerateDescription, InternalAnalyze, InternalDescription,
+                                   InternalRewrite, Rewrite, TaskOut, TaskPageOut,
+                                   TaskStartedOut)
 from services.ai_features import INTERNAL_OWNER
-from interfaces.schemas.gpt import (Analyze, ExtractQuery, GenerateDescription, InternalAnalyze,
-                                   InternalDescription, InternalRewrite, Rewrite, TaskOut,
-                                   TaskPageOut, TaskStartedOut)
 
 START_ERRORS = (AI_UNAVAILABLE, FORBIDDEN, AI_RATE_LIMITED, AI_QUOTA_EXCEEDED,
                 INVALID_PARAMETERS, MISSING_FIELD)
@@ -47,6 +48,16 @@ def create_gpt_bp(ai_features, task_runner, endpoints):
                     "nor in a quote of it are left out and counted in `dropped`."))
     def analyze(user, body):
         return started(ai_features.analyze(user, body.model_dump()))
+
+    @route.post("/consistency-check", "Where a story contradicts its world", access=TOKEN,
+                body=ConsistencyCheck, response=TaskStartedOut, status=202,
+                errors=(*START_ERRORS, NOT_FOUND), description=START_DOC + (
+                    " Result: `{issues: [{severity, quote, story_position, fact: {kind, id, "
+                    "field}, explanation}], dropped, context}`. Every quote is found in the "
+                    "story and every fact id names a fact the model was given (`context`); "
+                    "findings failing either check are left out and counted in `dropped`."))
+    def consistency_check(user, body):
+        return started(ai_features.consistency_check(user, body.model_dump()))
 
     @route.post("/rewrite", "Three rewrites of a passage: paraphrase, expand or continue",
                 access=TOKEN, body=Rewrite, response=TaskStartedOut, status=202,

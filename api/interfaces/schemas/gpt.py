@@ -44,6 +44,15 @@ class Analyze(StrictModel):
     language: Language | None = None
 
 
+class ConsistencyCheck(StrictModel):
+    """The story to check against its world's facts and timeline."""
+
+    model_config = example({"story_id": "…"})
+
+    story_id: Id
+    language: Language | None = None
+
+
 class Rewrite(StrictModel):
     """A passage to rework; with `story_id` the story's world and characters guide it."""
 
