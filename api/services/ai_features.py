@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.date_labels import date_label
-from core.errors import Forbidden, MissingField, NotFound, ValidationFailed
+from core.errors import BatchTooLarge, Forbidden, MissingField, NotFound, ValidationFailed
 from core.mentions import mentioned, name_key, quoted_in, word_runs
 from core.models import Entity, Location, Story, World
 from core.permissions import can_edit_content, has_permission
 from core.text import fold
 from services.dates import world_calendar, world_language
+from services.ai_linking import link_found
 from services.event_extraction import (content_hash, extracted_of, plan_events,
                                        replace_story_events, summary)
 from services.task_runner import Finish
@@ -28,6 +29,7 @@ MAX_TEXT = 24_000            # characters of a text the model is given (the rest
 MAX_FACTS = 200              # known names given to the model at most
 FACT_TEXT = 400              # characters of a description given per fact
 MAX_KNOWN_EVENTS = 60        # existing events shown to the model as possible anchors
+MAX_BATCH = 3                # stories a batch analysis takes
 INTERNAL_OWNER = "internal"  # the owner of tasks started by other services
 
 
@@ -162,6 +164,53 @@ class AiFeatures:
                     "context": chosen["context"].as_result()}
         return self._start(user, "analyze", job)
 
+
+    # batch analysis
+
+    def batch_analyze(self, user, body: dict):
+        """Analyze up to three stories of a world: each new name becomes one entity or place
+        (source ai), linked to the stories naming it, and the world's story links follow."""
+        self._gpt.require()
+        story_ids = list(dict.fromkeys(body.get("story_ids") or []))
+        if len(story_ids) > MAX_BATCH:
+            raise BatchTooLarge(f"At most {MAX_BATCH} stories at a time")
+        if not story_ids:
+            raise MissingField({"story_ids": "required"})
+        world = load_world(self._storage, user, body.get("world_id") or "")
+        require(can_edit_content(user, world), "You may not change this world's stories")
+        for story_id in story_ids:
+            story, _ = load_story(self._storage, user, story_id)
+            if story.world_id != world.world_id:
+                raise ValidationFailed({"story_ids": "every story must be of the world"})
+        world_id, language = world.world_id, body.get("language") or world.language or "vi"
+
+        def job(context):
+            found = []
+            for done, story_id in enumerate(story_ids):
+                context.progress(done, len(story_ids), story_id)
+                story = self._storage.get(Story, story_id)
+                if story is None:
+                    continue
+                text = f"{story.title}\n\n{story.content}"[:MAX_TEXT]
+                entities = self._storage.entities_of_world(world_id).items
+                places = self._storage.locations_of_world(world_id).items
+                chosen = _mentioned_facts(text, entities, places)
+                answer = self._gpt.ask("analyze_story", {
+                    "text": text, "characters": [_fact(e) for e in chosen["entities"]],
+                    "places": [_fact(p) for p in chosen["locations"]]}, language)
+                context.add_usage(answer.prompt_tokens, answer.completion_tokens)
+                characters, dropped_c = _matched(answer.data["characters"], text, entities,
+                                                 "entity_id")
+                locations, dropped_l = _matched(answer.data["locations"], text, places,
+                                                "location_id")
+                found.append({"story_id": story_id, "characters": characters,
+                              "locations": locations, "dropped": dropped_c + dropped_l})
+            context.progress(len(story_ids), len(story_ids), "")
+            created = {"entities": [], "locations": []}
+            source = {"kind": "ai", "task_id": context.task_id}
+            return Finish({"stories": found, "created": created},
+                          lambda tx: link_found(tx, world_id, found, source, created))
+        return self._start(user, "batch_analyze", job)
 
     # events onto the timeline
 

@@ -136,3 +136,70 @@ def test_a_rewrite_gives_three_suggestions_guided_by_the_names_in_the_passage(ai
     first = fake.requests_for("rewrite")[0]["messages"][1]["content"]
     assert '"continue"' in first and "Quốc công tiết chế" in first
     assert "3" in fake.requests_for("rewrite")[1]["messages"][-1]["content"]   # the repair
+
+
+# batch analysis
+
+def test_a_batch_creates_each_new_name_once_links_every_story_and_relinks_the_world(
+        ai, fake, setting):
+    client, headers = ai.app.test_client(), setting["headers"]
+    world_id = setting["world"]["world_id"]
+    second = make_story(ai, setting["owner"], world_id, title="Hai",
+                        content="Yết Kiêu gặp Hưng Đạo Vương ở Vạn Kiếp.")
+    found = {"characters": [
+        {"name": "Hưng Đạo Vương", "quote": "", "description": ""},
+        {"name": "Yết Kiêu", "quote": "", "description": "thợ lặn giỏi"}],
+        "locations": [{"name": "Vạn Kiếp", "quote": "", "description": ""}]}
+    fake.script("analyze_story", answer(found))
+    started = assert_ok(client.post("/api/gpt/batch-analyze-stories", headers=headers, json={
+        "world_id": world_id,
+        "story_ids": [setting["story"]["story_id"], second["story_id"]]}), 202)
+    task = run_started(client, headers, started)
+    assert task["status"] == "completed", task
+    assert task["progress"] == {"done": 2, "total": 2, "message": ""}
+    [made] = task["result"]["created"]["entities"]
+    assert made["name"] == "Yết Kiêu" and task["result"]["created"]["locations"] == []
+    entities = assert_ok(client.get(f"/api/worlds/{world_id}/entities?page_size=100",
+                                    headers=headers))["items"]
+    assert [e["name"] for e in entities].count("Yết Kiêu") == 1
+    yet = assert_ok(client.get(f"/api/worlds/{world_id}/entities/{made['entity_id']}",
+                               headers=headers))["entity"]
+    assert yet["source"]["kind"] == "ai" and yet["source"]["task_id"] == task["task_id"]
+    assert yet["description"] == "thợ lặn giỏi"
+    for story in (setting["story"], second):
+        linked = assert_ok(client.get(f"/api/stories/{story['story_id']}",
+                                      headers=headers))["story"]
+        assert {setting["general"]["entity_id"], made["entity_id"]} <= set(linked["entity_ids"])
+        assert setting["camp"]["location_id"] in linked["location_ids"]
+    first = assert_ok(client.get(f"/api/stories/{setting['story']['story_id']}",
+                                 headers=headers))["story"]
+    assert first["linked_story_ids"] == [second["story_id"]]
+
+
+def test_a_batch_takes_at_most_three_stories_of_its_world(ai, setting):
+    client, headers = ai.app.test_client(), setting["headers"]
+    body = {"world_id": setting["world"]["world_id"], "story_ids": ["a", "b", "c", "d"]}
+    answer_ = client.post("/api/gpt/batch-analyze-stories", headers=headers, json=body)
+    assert answer_.status_code == 400 and answer_.get_json()["errorCode"] == "2004"
+
+
+def test_a_failed_batch_writes_nothing(ai, fake, setting):
+    client, headers = ai.app.test_client(), setting["headers"]
+    world_id = setting["world"]["world_id"]
+    second = make_story(ai, setting["owner"], world_id, title="Hai", content="Yết Kiêu.")
+    fake.script("analyze_story", answer({"characters": [
+        {"name": "Yết Kiêu", "quote": "Yết Kiêu", "description": ""}], "locations": []}),
+        answer("not json"))
+    started = assert_ok(client.post("/api/gpt/batch-analyze-stories", headers=headers, json={
+        "world_id": world_id, "story_ids": [setting["story"]["story_id"],
+                                            second["story_id"]]}), 202)
+    task = run_started(client, headers, started)
+    assert task["status"] == "error" and task["error"]["errorCode"] == "4004"
+    names = [e["name"] for e in assert_ok(client.get(
+        f"/api/worlds/{world_id}/entities", headers=headers))["items"]]
+    assert "Yết Kiêu" not in names
+
+
+def run_started(client, headers, started):
+    from tests.api.test_ai_tasks import wait
+    return wait(client, headers, started["task_id"])

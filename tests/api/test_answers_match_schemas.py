@@ -116,6 +116,8 @@ def test_every_documented_answer_matches_its_schema(backend, client):
         "world_description": "Thăng Long"}), 202)
     assert_ok(client.delete(f"/api/gpt/tasks/{running['task_id']}", headers=me))
     assert_ok(client.post(f"{story_url}/events/extract", headers=me), 202)
+    assert_ok(client.post("/api/gpt/batch-analyze-stories", headers=me, json={
+        "world_id": world["world_id"], "story_ids": [story["story_id"]]}), 202)
     assert_ok(client.post("/api/gpt/consistency-check", headers=me,
                           json={"story_id": story["story_id"]}), 202)
     assert_ok(client.post(f"{url}/events/extract?force=true", headers=me), 202)

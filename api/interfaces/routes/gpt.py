@@ -2,12 +2,12 @@
 
 from flask import Blueprint
 
-from core.errors import (AI_QUOTA_EXCEEDED, AI_RATE_LIMITED, AI_UNAVAILABLE, FORBIDDEN,
-                         INVALID_PARAMETERS, INVALID_STATE, MISSING_FIELD, NOT_FOUND,
+from core.errors import (AI_QUOTA_EXCEEDED, AI_RATE_LIMITED, AI_UNAVAILABLE, BATCH_TOO_LARGE,
+                         FORBIDDEN, INVALID_PARAMETERS, INVALID_STATE, MISSING_FIELD, NOT_FOUND,
                          TASK_NOT_FOUND)
 from interfaces.auth_guards import INTERNAL, TOKEN
 from interfaces.schemas.common import PageQuery
-from interfaces.schemas.gpt import (Analyze, ConsistencyCheck, ExtractQuery,
+from interfaces.schemas.gpt import (Analyze, BatchAnalyze, ConsistencyCheck, ExtractQuery,
                                    GenerateDescription, InternalAnalyze, InternalDescription,
                                    InternalRewrite, Rewrite, TaskOut, TaskPageOut,
                                    TaskStartedOut)
@@ -48,6 +48,18 @@ def create_gpt_bp(ai_features, task_runner, endpoints):
                     "nor in a quote of it are left out and counted in `dropped`."))
     def analyze(user, body):
         return started(ai_features.analyze(user, body.model_dump()))
+
+    @route.post("/batch-analyze-stories", "Analyze up to three stories and link what they name",
+                access=TOKEN, body=BatchAnalyze, response=TaskStartedOut, status=202,
+                errors=(*START_ERRORS, NOT_FOUND, BATCH_TOO_LARGE), description=START_DOC + (
+                    " Progress counts the stories. Each new name becomes one entity "
+                    "(characters) or place (locations) with `source: {kind: \"ai\", task_id, "
+                    "story_id, excerpt}`, even when several stories name it; every story is "
+                    "linked to what it names and the world's story links follow. Nothing is "
+                    "written if the task fails or is cancelled. Result: `{stories: [{story_id, "
+                    "characters, locations, dropped}], created: {entities, locations}}`."))
+    def batch_analyze(user, body):
+        return started(ai_features.batch_analyze(user, body.model_dump()))
 
     @route.post("/consistency-check", "Where a story contradicts its world", access=TOKEN,
                 body=ConsistencyCheck, response=TaskStartedOut, status=202,

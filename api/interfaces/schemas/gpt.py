@@ -44,6 +44,17 @@ class Analyze(StrictModel):
     language: Language | None = None
 
 
+class BatchAnalyze(StrictModel):
+    """Up to three stories of one world to analyze together."""
+
+    model_config = example({"world_id": "…", "story_ids": ["…", "…"]})
+
+    world_id: Id
+    story_ids: list[Id] = Field(min_length=1, max_length=100,
+                                description="at most 3 (a longer list answers 2004)")
+    language: Language | None = None
+
+
 class ConsistencyCheck(StrictModel):
     """The story to check against its world's facts and timeline."""
 
