@@ -111,7 +111,8 @@ class ApiBackend:
                                       heartbeat_seconds=config.ai_heartbeat_seconds,
                                       stale_seconds=config.ai_stale_seconds,
                                       ttl_seconds=config.ai_task_ttl_hours * 3600,
-                                      sole_process=not config.database_url)
+                                      sole_process=not config.database_url,
+                                      count_tokens=self.quotas.add_tokens)
         self.ai_features = AiFeatures(storage, self.gpt_service, self.task_runner, AiGate(
             self.quotas, PerKeyLimit(self.limits_storage, config.ai_requests_per_minute, 60,
                                      "AI requests")))

@@ -31,7 +31,8 @@ class AuthService:
 
     def account(self, user: User) -> AccountView:
         """The account as clients see it, with its quotas."""
-        return AccountView(user, self._quotas.usage(user))
+        return AccountView(user, self._quotas.usage(user),
+                           self._quotas.token_totals(user.user_id))
 
     def _session(self, user: User) -> dict:
         token, expires_at = self._tokens.issue(user.user_id, user.token_version)

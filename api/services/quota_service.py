@@ -49,6 +49,23 @@ class QuotaService:
         usage = self._storage.get(AiUsage, _usage_id(user.user_id))
         return usage.count if usage else 0
 
+    def token_totals(self, user_id: str) -> dict:
+        """The tokens a user's AI tasks used, all days together."""
+        records = self._storage.ai_usage_of(user_id)
+        return {"prompt_tokens": sum(r.prompt_tokens for r in records),
+                "completion_tokens": sum(r.completion_tokens for r in records)}
+
+    @staticmethod
+    def add_tokens(tx, user_id: str, usage: dict) -> None:
+        """Add a finished task's tokens to its user's record of today (in its transaction)."""
+        if not (usage.get("prompt_tokens") or usage.get("completion_tokens")):
+            return
+        record = tx.get(AiUsage, _usage_id(user_id)) or AiUsage(
+            usage_id=_usage_id(user_id), user_id=user_id, day=_today())
+        record.prompt_tokens += int(usage.get("prompt_tokens") or 0)
+        record.completion_tokens += int(usage.get("completion_tokens") or 0)
+        tx.upsert(record)
+
     @retry_on_conflict
     def record_ai_request(self, user) -> None:
         """Count one AI request for today, or raise 0002 when the quota is used up."""

@@ -72,8 +72,10 @@ class TaskRunner:
 
     def __init__(self, storage, workers: int = 4, heartbeat_seconds: float = 10.0,
                  stale_seconds: float = 45.0, ttl_seconds: float = 7 * 86400,
-                 sole_process: bool = False):
+                 sole_process: bool = False, count_tokens=None):
         self.storage = storage
+        # count_tokens(tx, user_id, usage): adds a finished task's tokens to its user's totals.
+        self._count_tokens = count_tokens or (lambda tx, user_id, usage: None)
         self.process_id = new_id()
         self._workers = workers
         self._heartbeat = heartbeat_seconds
@@ -227,10 +229,13 @@ class TaskRunner:
             task.progress = _done(task.progress)
             task.updated_at = now_iso()
             tx.update(task)
+            self._count_tokens(tx, task.user_id, context.usage)
 
     def _fail(self, context: TaskContext, error: dict) -> None:
         try:
             self.update(context.task_id, status="error", error=error, usage=context.usage)
+            with self.storage.transaction() as tx:
+                self._count_tokens(tx, context.user_id, context.usage)
         except Cancelled:
             pass
         log.info("task ended in error", extra={"fields": {

@@ -107,6 +107,10 @@ class Reader(ABC):
         """Up to `limit` tasks whose status is one of `statuses`, least recently changed first."""
 
     @abstractmethod
+    def ai_usage_of(self, user_id: str) -> list:
+        """A user's AI usage records, one per day."""
+
+    @abstractmethod
     def prompt_templates(self) -> list:
         """Every stored prompt template, by name."""
 

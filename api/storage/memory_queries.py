@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from core.models import Entity, Event, Location, PromptTemplate, Story, Task, User, World
+from core.models import (AiUsage, Entity, Event, Location, PromptTemplate, Story, Task, User,
+                         World)
 from core.models.story import StoryOutline
 from core.permissions import ROLES
 from core.visibility import LEVELS, RELATION_FIELDS, RELATIONS, SEEN_BY, Viewer, beyond_public
@@ -72,6 +73,9 @@ class MemoryReader(Reader):
         for status in statuses:
             found += self._page(Task, "tasks", [{"status": status}], PageRequest(1, limit)).items
         return sorted(found, key=lambda t: (t.updated_at, t.task_id))[:limit]
+
+    def ai_usage_of(self, user_id):
+        return self._page(AiUsage, "ai_usage", [{"user_id": user_id}], None).items
 
     def prompt_templates(self):
         return self._page(PromptTemplate, "prompt_templates", [{}], None).items

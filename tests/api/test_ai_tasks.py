@@ -5,6 +5,7 @@ restart, who may read a task, the rate limit and the daily quota."""
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import pytest
@@ -99,6 +100,33 @@ def test_a_description_task_completes_with_its_result_and_usage(ai, client, fake
     assert json.dumps("Đất Phương Nam", ensure_ascii=False) in user     # quoted data
     listed = assert_ok(client.get("/api/gpt/tasks", headers=writer[1]))
     assert [t["task_id"] for t in listed["items"]] == [task["task_id"]]
+    fake.script("world_description", answer({"description": "Lần hai."}, 5, 3))
+    run(client, writer[1])
+    me = assert_ok(client.get("/api/auth/me", headers=writer[1]))["user"]
+    assert me["usage"] == {"prompt_tokens": 35, "completion_tokens": 15}
+    assert me["quotas"]["ai_requests_today"]["used"] == 2
+    _, admin = make_user(ai, "admin", "root")
+    seen = assert_ok(client.get(f"/api/admin/users/{writer[0].user_id}", headers=admin))
+    assert seen["user"]["usage"] == {"prompt_tokens": 35, "completion_tokens": 15}
+
+
+def test_no_key_prompt_or_text_reaches_the_logs_at_info(tmp_path, backend_kind, fake, caplog):
+    key = "sk-test-0123456789abcdefghijklmnop"
+    backend = ai_backend(tmp_path, backend_kind, fake, openai_api_key=key)
+    try:
+        client = backend.app.test_client()
+        _, headers = make_user(backend, "user", "writer")
+        fake.script("world_description", status(500), answer({"description": "Bí mật."}))
+        with caplog.at_level(logging.INFO):
+            task = run(client, headers, body={**WORLD, "world_name": "Vương quốc Bí Mật"})
+        assert task["status"] == "completed"
+        logged = "\n".join(f"{r.getMessage()} {getattr(r, 'fields', '')}"
+                            for r in caplog.records)
+        assert "AI answer" in logged and "retried" in logged
+        for secret in (key, "Vương quốc Bí Mật", "Bí mật.", "evocative description"):
+            assert secret not in logged
+    finally:
+        backend.close()
 
 
 def test_a_story_that_gives_orders_changes_nothing_the_schema_does_not_allow(

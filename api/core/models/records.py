@@ -16,9 +16,11 @@ class TokenRevocation(Model):
 
 @dataclass
 class AiUsage(Model):
-    """How many AI requests a user made on one UTC day."""
+    """How many AI requests a user made on one UTC day, and the tokens their tasks used."""
 
     usage_id: str
     user_id: str
     day: str
     count: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0

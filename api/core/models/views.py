@@ -103,6 +103,7 @@ class AccountView:
 
     model: User
     quotas: dict
+    usage: dict = field(default_factory=lambda: {"prompt_tokens": 0, "completion_tokens": 0})
 
     @property
     def display_name(self) -> str:

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from interfaces.schemas.common import (Id, Language, QueryModel, StrictModel, WorldType,
                                        example)
-from interfaces.schemas.outputs import Out
+from interfaces.schemas.outputs import Out, UsageOut
 
 TEXT = 200_000          # characters of a text an AI route takes
 
@@ -126,11 +126,6 @@ class TaskProgressOut(Out):
 class TaskErrorOut(Out):
     errorCode: str
     errorDetail: str
-
-
-class UsageOut(Out):
-    prompt_tokens: int
-    completion_tokens: int
 
 
 class TaskOut(Out):

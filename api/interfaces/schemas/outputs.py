@@ -28,6 +28,11 @@ class QuotasOut(Out):
     ai_requests_today: QuotaOut
 
 
+class UsageOut(Out):
+    prompt_tokens: int
+    completion_tokens: int
+
+
 class UserOut(Out):
     user_id: str
     username: str
@@ -37,6 +42,7 @@ class UserOut(Out):
     banned: bool
     created_at: str
     quotas: QuotasOut
+    usage: UsageOut
 
 
 class SessionOut(Out):

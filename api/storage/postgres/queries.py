@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from abc import abstractmethod
 
-from core.models import Entity, Event, Location, PromptTemplate, Story, Task, User, World
+from core.models import (AiUsage, Entity, Event, Location, PromptTemplate, Story, Task, User,
+                         World)
 from core.models.story import StoryOutline
 from core.permissions import ROLES
 from core.visibility import LEVELS, Viewer
@@ -114,6 +115,11 @@ class PostgresReader(Reader):
         where = level_in("status", list(statuses), params)
         return self._page(Task, where, params, order_by("updated_at"),
                           PageRequest(1, limit)).items
+
+    def ai_usage_of(self, user_id):
+        params = Params()
+        return self._page(AiUsage, f"user_id = {params.add(user_id)}", params,
+                          order_by("day"), None).items
 
     def prompt_templates(self):
         return self._page(PromptTemplate, "TRUE", Params(), order_by("name"), None).items
