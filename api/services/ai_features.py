@@ -206,10 +206,9 @@ class AiFeatures:
                 found.append({"story_id": story_id, "characters": characters,
                               "locations": locations, "dropped": dropped_c + dropped_l})
             context.progress(len(story_ids), len(story_ids), "")
-            created = {"entities": [], "locations": []}
+            result = {"stories": found, "created": {"entities": [], "locations": []}}
             source = {"kind": "ai", "task_id": context.task_id}
-            return Finish({"stories": found, "created": created},
-                          lambda tx: link_found(tx, world_id, found, source, created))
+            return Finish(result, lambda tx: link_found(tx, world_id, found, source, result))
         return self._start(user, "batch_analyze", job)
 
     # events onto the timeline

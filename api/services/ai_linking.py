@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from core.clock import now_iso
 from core.models import Entity, Location, Story
 from core.models._base import new_id
@@ -9,24 +11,27 @@ from core.text import fold
 from services.story_linker import relink, save_relinked
 
 
-def link_found(tx, world_id: str, found: list, source: dict, created: dict) -> None:
+def link_found(tx, world_id: str, found: list, source: dict, result: dict) -> None:
     """In the completing transaction: make each new name once (an entity for a character, a
     place for a location; a name the world gained meanwhile is matched instead), link every
-    story to what it names, and bring the world's story links up to date. Fills `created`
-    ({"entities": [...], "locations": [...]}) with what was made."""
+    story to what it names, and bring the world's story links up to date. Sets the task's
+    `result` stories (with the ids now known) and `created`; `found` itself is left as it was,
+    so a retried transaction starts again from it."""
+    found = copy.deepcopy(found)
+    created = {"entities": [], "locations": []}
     made: dict[tuple, str] = {}
     changed = []
-    for result in found:
-        story = tx.get(Story, result["story_id"])
+    for entry in found:
+        story = tx.get(Story, entry["story_id"])
         if story is None or story.world_id != world_id:
             continue
         entity_ids = [_id_of(tx, world_id, item, "entity", made, source, story, created)
-                      for item in result["characters"]]
+                      for item in entry["characters"]]
         location_ids = [_id_of(tx, world_id, item, "location", made, source, story, created)
-                        for item in result["locations"]]
-        for item, new_id_ in zip(result["characters"], entity_ids):
+                        for item in entry["locations"]]
+        for item, new_id_ in zip(entry["characters"], entity_ids):
             item["entity_id"] = new_id_
-        for item, new_id_ in zip(result["locations"], location_ids):
+        for item, new_id_ in zip(entry["locations"], location_ids):
             item["location_id"] = new_id_
         merged_e = list(dict.fromkeys([*story.entity_ids, *entity_ids]))
         merged_l = list(dict.fromkeys([*story.location_ids, *location_ids]))
@@ -37,6 +42,7 @@ def link_found(tx, world_id: str, found: list, source: dict, created: dict) -> N
     for story in changed:           # stored first: relink reads the world's stories as stored
         tx.update(story)
     save_relinked(tx, relink(tx, changed))
+    result["stories"], result["created"] = found, created
 
 
 def _id_of(tx, world_id, item, kind, made, source, story, created) -> str:

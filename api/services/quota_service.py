@@ -56,12 +56,15 @@ class QuotaService:
                 "completion_tokens": sum(r.completion_tokens for r in records)}
 
     @staticmethod
-    def add_tokens(tx, user_id: str, usage: dict) -> None:
-        """Add a finished task's tokens to its user's record of today (in its transaction)."""
+    def add_tokens(tx, user_id: str, usage: dict, shard: str) -> None:
+        """Add a finished task's tokens to its user's record of today for one worker thread
+        (`shard`), in the task's transaction: workers finishing tasks of one user at once
+        write different records, and none of them the record the quota counts requests in."""
         if not (usage.get("prompt_tokens") or usage.get("completion_tokens")):
             return
-        record = tx.get(AiUsage, _usage_id(user_id)) or AiUsage(
-            usage_id=_usage_id(user_id), user_id=user_id, day=_today())
+        usage_id = f"{_usage_id(user_id)}:{shard}"
+        record = tx.get(AiUsage, usage_id) or AiUsage(usage_id=usage_id, user_id=user_id,
+                                                       day=_today())
         record.prompt_tokens += int(usage.get("prompt_tokens") or 0)
         record.completion_tokens += int(usage.get("completion_tokens") or 0)
         tx.upsert(record)

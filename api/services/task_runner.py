@@ -22,7 +22,7 @@ from core.errors import ApiError, InvalidState, TaskNotFound
 from core.models import Task
 from core.models._base import new_id
 from core.models.task import RUNNING
-from storage import PageRequest
+from storage import PageRequest, retry_on_conflict
 
 log = logging.getLogger("storyloom.tasks")
 FINISHED = ("completed", "error", "cancelled", "interrupted")
@@ -74,8 +74,9 @@ class TaskRunner:
                  stale_seconds: float = 45.0, ttl_seconds: float = 7 * 86400,
                  sole_process: bool = False, count_tokens=None):
         self.storage = storage
-        # count_tokens(tx, user_id, usage): adds a finished task's tokens to its user's totals.
-        self._count_tokens = count_tokens or (lambda tx, user_id, usage: None)
+        # count_tokens(tx, user_id, usage, shard): adds a finished task's tokens to its user's
+        # totals; `shard` names the worker thread, so workers never write one record at once.
+        self._count_tokens = count_tokens or (lambda tx, user_id, usage, shard: None)
         self.process_id = new_id()
         self._workers = workers
         self._heartbeat = heartbeat_seconds
@@ -148,6 +149,7 @@ class TaskRunner:
         """The caller's tasks, most recently changed first."""
         return self.storage.tasks_of_user(user.user_id, page)
 
+    @retry_on_conflict
     def cancel(self, user, task_id: str) -> Task:
         """Cancel a running task (its job stops at its next step and writes nothing more)."""
         task = self.get(user, task_id)
@@ -165,6 +167,7 @@ class TaskRunner:
 
     # running
 
+    @retry_on_conflict
     def update(self, task_id: str, **changes) -> None:
         """Change a running task's record; raises Cancelled when it is no longer processing."""
         with self.storage.transaction() as tx:
@@ -208,6 +211,7 @@ class TaskRunner:
             self._fail(context, {"errorCode": "5001",
                                  "errorDetail": "The task failed unexpectedly"})
 
+    @retry_on_conflict
     def _begin(self, task_id: str) -> bool:
         with self.storage.transaction() as tx:
             task = tx.get(Task, task_id)
@@ -218,6 +222,7 @@ class TaskRunner:
             tx.update(task)
         return True
 
+    @retry_on_conflict
     def _complete(self, context: TaskContext, outcome: Finish) -> None:
         with self.storage.transaction() as tx:
             task = tx.get(Task, context.task_id)
@@ -229,17 +234,21 @@ class TaskRunner:
             task.progress = _done(task.progress)
             task.updated_at = now_iso()
             tx.update(task)
-            self._count_tokens(tx, task.user_id, context.usage)
+            self._count_tokens(tx, task.user_id, context.usage, _shard(self.process_id))
 
     def _fail(self, context: TaskContext, error: dict) -> None:
         try:
             self.update(context.task_id, status="error", error=error, usage=context.usage)
-            with self.storage.transaction() as tx:
-                self._count_tokens(tx, context.user_id, context.usage)
+            self._count(context)
         except Cancelled:
             pass
         log.info("task ended in error", extra={"fields": {
             "task_id": context.task_id, "code": error["errorCode"]}})
+
+    @retry_on_conflict
+    def _count(self, context: TaskContext) -> None:
+        with self.storage.transaction() as tx:
+            self._count_tokens(tx, context.user_id, context.usage, _shard(self.process_id))
 
     # heartbeats and sweeps
 
@@ -255,11 +264,15 @@ class TaskRunner:
         with self._mine_lock:
             mine = list(self._mine)
         for task_id in mine:
-            with self.storage.transaction() as tx:
-                task = tx.get(Task, task_id)
-                if task is not None and not task.finished:
-                    task.heartbeat_at = now_iso()
-                    tx.update(task)
+            self._touch(task_id)
+
+    @retry_on_conflict
+    def _touch(self, task_id: str) -> None:
+        with self.storage.transaction() as tx:
+            task = tx.get(Task, task_id)
+            if task is not None and not task.finished:
+                task.heartbeat_at = now_iso()
+                tx.update(task)
 
     def sweep(self, at_start: bool = False) -> int:
         """Mark orphaned tasks `interrupted` and delete finished ones past their TTL; returns
@@ -289,6 +302,7 @@ class TaskRunner:
         stale = iso(utc_now() - timedelta(seconds=self._stale))
         return task.process_id == self.process_id or (task.heartbeat_at or "") < stale
 
+    @retry_on_conflict
     def _interrupt(self, task_id: str) -> Task | None:
         with self.storage.transaction() as tx:
             task = tx.get(Task, task_id)
@@ -300,6 +314,10 @@ class TaskRunner:
             task.updated_at = now_iso()
             tx.update(task)
         return task
+
+
+def _shard(process_id: str) -> str:
+    return f"{process_id[:8]}-{threading.current_thread().name}"
 
 
 def _may_read(user, task: Task) -> bool:
