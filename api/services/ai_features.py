@@ -74,14 +74,16 @@ class AiFeatures:
         _need(body, "world_name")
         values = {"world_name": body["world_name"],
                   "world_type": body.get("world_type") or "fantasy"}
-        language = body.get("language") or "vi"
+        return self._start(user, "generate_description",
+                           self._world_description_job(values, body.get("language") or "vi"))
 
+    def _world_description_job(self, values: dict, language: str):
         def job(context):
             answer = self._gpt.ask("world_description", values, language)
             context.add_usage(answer.prompt_tokens, answer.completion_tokens)
             return {"description": answer.data["description"].strip(),
                     "context": Context([], []).as_result()}
-        return self._start(user, "generate_description", job)
+        return job
 
     def _story_description(self, user, body: dict):
         _need(body, "world_id", "story_title")
@@ -393,13 +395,7 @@ class AiFeatures:
                                                 "type must be \"world\""})
             values = {"world_name": body["name"], "world_type": body.get("world_type") or
                       "fantasy"}
-            language = body.get("language") or "vi"
-
-            def job(context):
-                answer = self._gpt.ask("world_description", values, language)
-                context.add_usage(answer.prompt_tokens, answer.completion_tokens)
-                return {"description": answer.data["description"].strip(),
-                        "context": Context([], []).as_result()}
+            job = self._world_description_job(values, body.get("language") or "vi")
         else:
             _need(body, "text")
             values = {"text": body["text"][:MAX_TEXT], "mode": body.get("mode") or "paraphrase",

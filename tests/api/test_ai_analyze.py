@@ -5,26 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.api.helpers import assert_ok
-from tests.api.test_ai_tasks import ai_backend, run
 from tests.builders import make_entity, make_location, make_story, make_user, make_world
-from tests.support.fake_openai import FakeOpenAI, answer
+from tests.support.ai import run, wait
+from tests.support.fake_openai import answer
 
 STORY = ("Đêm ấy Hưng Đạo Vương họp các tướng ở Vạn Kiếp. Yết Kiêu lặn xuống sông Bạch Đằng, "
          "còn Dã Tượng giữ voi.")
-
-
-@pytest.fixture
-def fake():
-    server = FakeOpenAI()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def ai(tmp_path, backend_kind, fake):
-    instance = ai_backend(tmp_path, backend_kind, fake)
-    yield instance
-    instance.close()
 
 
 @pytest.fixture
@@ -201,5 +187,4 @@ def test_a_failed_batch_writes_nothing(ai, fake, setting):
 
 
 def run_started(client, headers, started):
-    from tests.api.test_ai_tasks import wait
     return wait(client, headers, started["task_id"])

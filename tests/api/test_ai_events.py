@@ -8,9 +8,9 @@ import time
 import pytest
 
 from tests.api.helpers import assert_error, assert_ok
-from tests.api.test_ai_tasks import ai_backend, wait
 from tests.builders import make_entity, make_location, make_story, make_user, make_world, share
-from tests.support.fake_openai import FakeOpenAI, answer, hang
+from tests.support.ai import wait
+from tests.support.fake_openai import answer, hang
 
 TEXT = ("Năm 1300, Ari đến Cảng Vân. Ba năm sau, Ari gặp Bình ở Cảng Vân. "
         "Mùa đông, Bình lên đường.")
@@ -34,20 +34,6 @@ READING = {"events": [
     item("Ngày sai", "Mùa đông, Bình lên đường", "journey", "absolute", 1301, 2, 30),
     item("Vòng 1", "Ari đến Cảng Vân", date_kind="relative", anchor_index=5, years=1),
     item("Vòng 2", "Bình lên đường", date_kind="relative", anchor_index=4, years=1)]}
-
-
-@pytest.fixture
-def fake():
-    server = FakeOpenAI()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def ai(tmp_path, backend_kind, fake):
-    instance = ai_backend(tmp_path, backend_kind, fake)
-    yield instance
-    instance.close()
 
 
 @pytest.fixture

@@ -13,32 +13,11 @@ import pytest
 from core.models import AiUsage
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_user
-from tests.conftest import build_backend
-from tests.support.fake_openai import FakeOpenAI, answer, hang, status
+from tests.support.ai import TERMINAL, ai_backend, wait
+from tests.support.ai import run as run_task
+from tests.support.fake_openai import answer, hang, status
 
 WORLD = {"type": "world", "world_name": "Đất Phương Nam", "world_type": "historical"}
-TERMINAL = ("completed", "error", "cancelled", "interrupted")
-
-
-@pytest.fixture
-def fake():
-    server = FakeOpenAI()
-    yield server
-    server.stop()
-
-
-def ai_backend(tmp_path, kind, fake, **overrides):
-    """A backend whose AI provider is the fake, with short timeouts and backoff."""
-    settings = {"openai_base_url": fake.url, "openai_model": "fake-model",
-                "openai_timeout_seconds": 2, "openai_backoff_seconds": 0.01, **overrides}
-    return build_backend(tmp_path, kind, **settings)
-
-
-@pytest.fixture
-def ai(tmp_path, backend_kind, fake):
-    instance = ai_backend(tmp_path, backend_kind, fake)
-    yield instance
-    instance.close()
 
 
 @pytest.fixture
@@ -57,17 +36,8 @@ def start(client, headers, route="generate-description", body=None, code=202) ->
     return data
 
 
-def wait(client, headers, task_id, seconds=10.0, until=TERMINAL) -> dict:
-    deadline = time.monotonic() + seconds
-    while True:
-        task = assert_ok(client.get(f"/api/gpt/results/{task_id}", headers=headers))
-        if task["status"] in until or time.monotonic() > deadline:
-            return task
-        time.sleep(0.02)
-
-
 def run(client, headers, route="generate-description", body=None) -> dict:
-    return wait(client, headers, start(client, headers, route, body)["task_id"])
+    return run_task(client, headers, route, body or WORLD)
 
 
 # without a provider
