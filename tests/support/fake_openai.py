@@ -95,9 +95,20 @@ class FakeOpenAI:
             def log_message(self, *args):      # keep the test output quiet
                 pass
 
+            def do_GET(self):
+                if self.path == "/__requests":
+                    self._send(200, {"requests": fake.requests})
+                else:
+                    self._send(404, {"error": {"message": "no such route"}})
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
+                if self.path == "/__script":          # the e2e run scripts answers over HTTP
+                    fake.script(body["template"], *[_step(s) for s in body["steps"]])
+                    fake.persona = body.get("persona", fake.persona)
+                    self._send(200, {"scripted": body["template"]})
+                    return
                 step = fake._next(body)
                 if step[0] == "hang":
                     time.sleep(step[1])
@@ -132,6 +143,28 @@ class FakeOpenAI:
                     pass                          # the client gave up (a timeout test)
 
         return Handler
+
+
+def _step(spec: dict):
+    """A behaviour from its JSON form: {"answer": data}, {"status": code}, {"hang": seconds}."""
+    if "answer" in spec:
+        return answer(spec["answer"])
+    if "status" in spec:
+        return status(spec["status"], spec.get("message", "scripted failure"))
+    return hang(spec["hang"])
+
+
+def main() -> int:
+    """Serve until stopped, for the browser tests: prints the base URL once it listens."""
+    fake = FakeOpenAI()
+    print(f"fake openai serving on {fake.url}", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        fake.stop()
+    return 0
 
 
 def template_of(body: dict) -> str | None:
