@@ -45,6 +45,7 @@ const EditWorldPage = lazyPage(() => import('./routes/world-edit'));
 const StoryPage = lazyPage(() => import('./routes/story'));
 const EditStoryPage = lazyPage(() => import('./routes/story-edit'));
 const ProfilePage = lazyPage(() => import('./routes/profile'));
+const AiTasksPage = lazyPage(() => import('./routes/ai-tasks'));
 const NotFoundPage = lazyPage(() => import('./routes/not-found'));
 // The timeline, calendar, graph and search pages.
 const WorldTimelineTab = lazyPage(() => import('./routes/world-timeline'));
@@ -136,6 +137,7 @@ export function createRoutes(queryClient) {
             pageRoute('stories/:storyId', StoryPage, { prefetch: ({ params }) => prefetch(storyQueryOptions(params.storyId)) }),
             pageRoute('stories/:storyId/edit', EditStoryPage, { auth: true }),
             pageRoute('profile', ProfilePage, { auth: true }),
+            pageRoute('ai/tasks', AiTasksPage, { auth: true }),
             pageRoute('admin', AdminPage, {
               auth: true,
               children: [

@@ -99,6 +99,7 @@ export function Navbar() {
               )}
             >
               <li><Link to="/profile">{t('nav.profile')}</Link></li>
+              <li><Link to="/ai/tasks">{t('nav.aiTasks')}</Link></li>
               {canCreate && <li><Link to="/worlds/new">{t('worlds.create')}</Link></li>}
               <li>
                 <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>

@@ -6,11 +6,13 @@ import { StoryReader } from '../../features/stories/components/story-reader';
 import { StoryLinks } from '../../features/stories/components/story-links';
 import { useAllEntities } from '../../features/entities/api/get-entities';
 import { useAllLocations } from '../../features/locations/api/get-locations';
+import { StoryAssistant } from '../../features/assistant/components/story-assistant';
 import { LinkedStories } from '../../components/ui/linked-stories';
 import { LoadingState } from '../../components/ui/loading-state';
 import { ErrorState } from '../../components/ui/error-state';
 import { NotFoundState } from '../../components/ui/not-found-state';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useToken } from '../../lib/session';
 
 /** The linked characters and places as highlights for the reader: names and aliases → their pages. */
 function useHighlights(story, entities, locations) {
@@ -38,6 +40,7 @@ export default function StoryPage() {
   const entities = useAllEntities(story?.world_id);
   const locations = useAllLocations(story?.world_id);
   const highlights = useHighlights(story, entities.data ?? [], locations.data ?? []);
+  const signedIn = Boolean(useToken());
   useDocumentTitle(story?.title ?? (query.isError ? t('titles.notFound') : t('titles.story')));
 
   if (query.isPending) return <LoadingState />;
@@ -65,6 +68,9 @@ export default function StoryPage() {
             />
           )}
           <LinkedStories story={story} />
+          {signedIn && (
+            <StoryAssistant story={story} entities={entities.data ?? []} locations={locations.data ?? []} canEdit={canEdit} />
+          )}
         </div>
       )}
     />

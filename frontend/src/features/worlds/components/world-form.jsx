@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
+import { AiDescribeButton } from '../../../components/ai/ai-describe-button';
 import { FormError } from '../../../components/ui/error-state';
 import { FormFooter } from '../../../components/ui/form-footer';
 import { ConflictNotice, useConflict } from '../../../components/ui/conflict-notice';
@@ -164,6 +165,10 @@ export function WorldForm({ world: loaded, canManage = true, onSubmit, onCancel,
         maxLength={LIMITS.worldDescription}
         rows={8}
         className="[&_textarea]:leading-relaxed"
+      />
+      <AiDescribeButton
+        body={() => ({ type: 'world', world_name: values.name.trim() || t('ai.untitledWorld'), world_type: values.world_type, language: values.language })}
+        onResult={(text) => setValues((v) => ({ ...v, description: text }))}
       />
       {!world && (
         <fieldset className="flex flex-col gap-3 rounded-box border border-base-300 p-4">

@@ -333,3 +333,33 @@ describe('world form: the language of the world', () => {
     expect(onSubmit).toHaveBeenCalledWith({ language: 'en', version: 7 });
   });
 });
+
+describe('world form with the AI assistant', () => {
+  it('writes the description with AI when the server has it, and hides the button otherwise', async () => {
+    let asked = null;
+    server.use(
+      http.get(`${API}/health`, () => ok({ status: 'ok', ai: { configured: true, model: 'fake' } })),
+      http.post(`${API}/gpt/generate-description`, async ({ request }) => {
+        asked = await request.json();
+        return ok({ task_id: 't1', status: 'pending', poll_url: '/api/gpt/results/t1' }, 202);
+      }),
+      http.get(`${API}/gpt/results/t1`, () => ok({
+        task_id: 't1', kind: 'generate_description', status: 'completed', progress: null,
+        result: { description: 'Sông nước miền Tây.', context: { entity_ids: [], location_ids: [], event_ids: [], cut: 0 } },
+        error: null, usage: { prompt_tokens: 1, completion_tokens: 1 }, created_at: '2026-12-05T00:00:00Z', updated_at: '2026-12-05T00:00:00Z',
+      })),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<WorldForm onSubmit={vi.fn()} />);
+    await user.type(screen.getByLabelText('Tên thế giới'), 'Phương Nam');
+    await user.click(await screen.findByRole('button', { name: 'Viết mô tả bằng AI' }));
+    await waitFor(() => expect(screen.getByLabelText('Mô tả')).toHaveValue('Sông nước miền Tây.'));
+    expect(asked).toEqual({ type: 'world', world_name: 'Phương Nam', world_type: 'fantasy', language: 'vi' });
+  });
+
+  it('says why there is no AI button on a server without AI', async () => {
+    renderWithProviders(<WorldForm onSubmit={vi.fn()} />);
+    expect(await screen.findByText(/chưa kết nối trợ lý AI/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Viết mô tả bằng AI' })).not.toBeInTheDocument();
+  });
+});
