@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 // More flows live in their own modules: each exports `async function run(ctx)`, given the
 // helpers below (ctx.step, ctx.check, ctx.newPage, ...) and ctx.server / ctx.browser.
-const FLOW_MODULES = ['./desk-editor.mjs', './desk-reader.mjs', './desk-app.mjs', './desk-a11y.mjs', './timeline-search.mjs', './timeline-tools.mjs'];
+const FLOW_MODULES = ['./desk-editor.mjs', './desk-reader.mjs', './desk-app.mjs', './desk-a11y.mjs', './timeline-search.mjs', './timeline-tools.mjs', './ai-assistant.mjs'];
 // E2E_ONLY=./desk-a11y.mjs,... runs just those modules (while working on them).
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 
@@ -37,6 +37,7 @@ const STEP_TIMEOUT_MS = 15_000;
 const results = [];
 const consoleProblems = [];
 let server = null;
+let fakeAi = null;
 let browser = null;
 let dataDir = null;
 // An admin made with `python run.py create-admin` before the server starts (password on stdin).
@@ -56,7 +57,34 @@ function freePort() {
   });
 }
 
+// The AI provider: the test suite's fake OpenAI-compatible server, scripted over HTTP per flow.
+async function startFakeAi() {
+  const child = spawn(PYTHON, ['tests/support/run_fake_openai.py'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the fake AI provider did not start: ${out}`)), 20_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = /serving on (\S+)/.exec(out);
+      if (found) { clearTimeout(timer); resolve(found[1]); }
+    });
+    child.stderr.on('data', (chunk) => { out += chunk; });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the fake AI provider exited (${code}): ${out}`)); });
+  });
+  fakeAi = { child, url, control: url.replace(/\/v1$/, '') };
+  console.log(`fake AI provider on ${url}`);
+}
+
+/** Script the fake provider's answers for one prompt template (see tests/support/fake_openai.py). */
+async function scriptAi(template, steps) {
+  const response = await fetch(`${fakeAi.control}/__script`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template, steps }),
+  });
+  if (!response.ok) throw new Error(`scripting the fake AI failed: ${response.status}`);
+}
+
 async function startBackend() {
+  await startFakeAi();
   const port = await freePort();
   dataDir = mkdtempSync(path.join(tmpdir(), 'storyloom-e2e-'));
   const made = spawnSync(
@@ -68,7 +96,10 @@ async function startBackend() {
   console.log(`admin ${ADMIN.username} created in the data directory`);
   const args = ['run.py', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir];
   // Every flow registers its own users from this one address: more than a real client would.
-  const env = { ...process.env, LOG_LEVEL: 'WARNING', REGISTRATIONS_PER_HOUR: '1000' };
+  const env = {
+    ...process.env, LOG_LEVEL: 'WARNING', REGISTRATIONS_PER_HOUR: '1000',
+    OPENAI_BASE_URL: fakeAi.url, OPENAI_MODEL: 'fake-model', AI_REQUESTS_PER_MINUTE: '1000',
+  };
   const child = spawn(PYTHON, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env });
   let log = '';
   child.stdout.on('data', (chunk) => { log += chunk; });
@@ -112,12 +143,14 @@ async function cleanup() {
     /* already gone */
   }
   await stopBackend();
+  if (fakeAi?.child && fakeAi.child.exitCode === null) fakeAi.child.kill('SIGTERM');
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
 // Last resort: whatever happens, the backend does not outlive this script.
 process.on('exit', () => {
   if (server?.child && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+  if (fakeAi?.child && fakeAi.child.exitCode === null) fakeAi.child.kill('SIGKILL');
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -899,7 +932,7 @@ async function measureWorldsPage() {
 function flowContext() {
   return {
     server, browser, admin: ADMIN, artifacts: ARTIFACTS, desktop: DESKTOP, mobile: MOBILE,
-    step, check, newPage, screenshot, captureBoth, signInThroughUi, api, registerViaApi, sleep,
+    step, check, newPage, screenshot, captureBoth, signInThroughUi, api, registerViaApi, sleep, scriptAi,
     unique, consoleProblems,
   };
 }
