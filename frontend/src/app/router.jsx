@@ -41,6 +41,7 @@ const AdminPage = lazyPage(() => import('./routes/admin'));
 const AdminUsersTab = lazyPage(() => import('./routes/admin-users'));
 const AdminRolesTab = lazyPage(() => import('./routes/admin-roles'));
 const AdminStatsTab = lazyPage(() => import('./routes/admin-stats'));
+const AdminPromptsTab = lazyPage(() => import('./routes/admin-prompts'));
 const EditWorldPage = lazyPage(() => import('./routes/world-edit'));
 const StoryPage = lazyPage(() => import('./routes/story'));
 const EditStoryPage = lazyPage(() => import('./routes/story-edit'));
@@ -145,6 +146,7 @@ export function createRoutes(queryClient) {
                 pageRoute('users', AdminUsersTab),
                 pageRoute('roles', AdminRolesTab),
                 pageRoute('stats', AdminStatsTab),
+                pageRoute('prompts', AdminPromptsTab),
               ],
             }),
             pageRoute('*', NotFoundPage),

@@ -15,6 +15,7 @@ export function adminTabs(t) {
     { id: 'users', to: '/admin', label: t('admin.tabs.users'), match: (p) => p === '/admin' || p === '/admin/' || p.startsWith('/admin/users') },
     { id: 'roles', to: '/admin/roles', label: t('admin.tabs.roles'), match: (p) => p.startsWith('/admin/roles') },
     { id: 'stats', to: '/admin/stats', label: t('admin.tabs.stats'), match: (p) => p.startsWith('/admin/stats') },
+    { id: 'prompts', to: '/admin/prompts', label: t('admin.tabs.prompts'), match: (p) => p.startsWith('/admin/prompts') },
   ];
 }
 
