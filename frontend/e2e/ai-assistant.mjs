@@ -2,7 +2,8 @@
  * The AI assistant in Chromium, against the fake OpenAI-compatible provider: a story written in
  * the editor names two characters; the assistant's analysis is accepted and both names light up
  * in the reader; its events go on the timeline with a relative date computed by the calendar;
- * the consistency check shows a planted contradiction beside the sentence it quotes.
+ * the consistency check shows a planted contradiction beside the sentence it quotes; a selected
+ * passage is rewritten with one of three suggestions.
  */
 export const title = 'AI assistant';
 
@@ -91,10 +92,49 @@ export async function run(ctx) {
     check((await finding.textContent()).includes('Dữ kiện: Dã Tượng'), 'the fact is named');
   });
 
-  await step('My AI tasks lists the three tasks with their usage', async () => {
+  await step('a selected passage is rewritten: three suggestions, the chosen one replaces it', async () => {
+    const rewritten = 'Ba năm sau, Dã Tượng lội qua khúc sông cạn.';
+    await scriptAi('rewrite', [{ answer: { suggestions: ['Một.', rewritten, 'Ba.'] } }]);
+    await page.goto(`${server.base}/stories/${story.story_id}/edit`);
+    await page.locator('[data-save-status]').waitFor();
+    const sentence = 'Ba năm sau, Dã Tượng lặn xuống sông Bạch Đằng.';
+    // Select the sentence as a mouse would: a DOM selection CodeMirror takes as its own.
+    await page.locator('.cm-content').evaluate((node, wanted) => {
+      const text = node.textContent;
+      const start = text.indexOf(wanted);
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      let startNode = null; let startOffset = 0; let endNode = null; let endOffset = 0;
+      while (walker.nextNode()) {
+        const current = walker.currentNode;
+        const length = current.textContent.length;
+        if (!startNode && start < offset + length) { startNode = current; startOffset = start - offset; }
+        if (startNode && start + wanted.length <= offset + length) { endNode = current; endOffset = start + wanted.length - offset; break; }
+        offset += length;
+      }
+      const range = document.createRange();
+      range.setStart(startNode, startOffset);
+      range.setEnd(endNode, endOffset);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }, sentence);
+    await page.waitForTimeout(100);
+    await page.getByRole('button', { name: 'Viết lại đoạn đã chọn' }).click();
+    await page.getByRole('button', { name: 'Dùng gợi ý 2' }).click();
+    await page.locator('[data-save-status="saved"]').waitFor({ timeout: 15_000 });
+    let saved = '';
+    for (let tries = 0; tries < 40 && !saved.includes(rewritten); tries += 1) {
+      saved = (await api('GET', `/stories/${story.story_id}`, { token: writer.token })).story.content;
+      if (!saved.includes(rewritten)) await page.waitForTimeout(250);
+    }
+    check(saved.includes(rewritten) && !saved.includes(sentence) && saved.startsWith('Năm 1285'), `saved: ${saved}`);
+  });
+
+  await step('My AI tasks lists the four tasks with their usage', async () => {
     await page.goto(`${server.base}/ai/tasks`);
     await page.getByTestId('ai-task').first().waitFor();
-    check(await page.getByTestId('ai-task').count() === 3, 'three tasks listed');
+    check(await page.getByTestId('ai-task').count() === 4, 'four tasks listed');
   });
 
   await context.close();

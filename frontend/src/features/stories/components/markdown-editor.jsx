@@ -106,6 +106,21 @@ export default function MarkdownEditor({ initialDoc, onDocChange, terms, labelle
     text() {
       return view.current?.state.doc.toString() ?? '';
     },
+    /** The selected passage: {from, to, text} (empty text when nothing is selected). */
+    selection() {
+      const current = view.current;
+      if (!current) return { from: 0, to: 0, text: '' };
+      const { from, to } = current.state.selection.main;
+      return { from, to, text: current.state.sliceDoc(from, to) };
+    },
+    /** Replace [from, to) with text when it still holds `expected`; whether it did. */
+    replaceRange(from, to, expected, text) {
+      const current = view.current;
+      if (!current || to > current.state.doc.length || current.state.sliceDoc(from, to) !== expected) return false;
+      current.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length } });
+      current.focus();
+      return true;
+    },
     focus() {
       view.current?.focus();
     },

@@ -16,6 +16,7 @@ import { SaveStatus } from './save-status';
 import { FormatToolbar } from './format-toolbar';
 import { ConflictPanel } from './conflict-panel';
 import { NamesPanel } from './names-panel';
+import { RewritePanel } from './rewrite-panel';
 import MarkdownEditor from './markdown-editor';
 import { countWords, formatDate, formatNumber } from '../../../lib/format';
 import { errorMessage } from '../../../lib/api-client';
@@ -278,6 +279,7 @@ export function StoryEditor({ story, actions, entities = NONE, locations = NONE 
           />
         </div>
         <p id={hintId} className="px-1 text-xs text-base-content/70">{t('editor.hint')}</p>
+        <RewritePanel storyId={story.story_id} editorRef={editorRef} />
 
         {canLink && (
           <NamesPanel toLink={toLink} toUnlink={toUnlink} onLink={linkTerms} onUnlink={unlinkTerms} busy={link.isPending || relink.isPending} />
