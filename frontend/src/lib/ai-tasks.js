@@ -78,9 +78,15 @@ export function pollDelay(elapsedMs) {
  * interrupted, vanished (the server no longer has it, or it is not yours) or stalled (still
  * running when the cap was reached).
  */
+/** A poll that failed for a reason that may pass (a 5xx, a lost connection): keep polling. */
+export function transient(error) {
+  return Boolean(error) && !(error.status >= 400 && error.status < 500);
+}
+
 export function taskState({ taskId, task, error, elapsedMs }) {
   if (!taskId) return 'idle';
-  if (error) return error.isNotFound ? 'vanished' : 'failed';
+  if (error && !transient(error)) return error.isNotFound ? 'vanished' : 'failed';
+  if (error && elapsedMs >= POLL_CAP_MS) return 'stalled';
   if (!task) return 'running';
   if (task.status === 'completed') return 'completed';
   if (task.status === 'error') return 'failed';
@@ -99,7 +105,7 @@ export function useTask(taskId, { now = Date.now } = {}) {
     retry: (count, error) => !error?.isNotFound && count < 2,
     refetchInterval: (q) => {
       const task = q.state.data;
-      if (q.state.error || (task && TERMINAL.includes(task.status))) return false;
+      if ((q.state.error && !transient(q.state.error)) || (task && TERMINAL.includes(task.status))) return false;
       const spent = elapsed();
       return spent >= POLL_CAP_MS ? false : pollDelay(spent);
     },

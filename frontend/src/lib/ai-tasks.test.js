@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLL_CAP_MS, pollDelay, taskState } from './ai-tasks';
+import { POLL_CAP_MS, pollDelay, taskState, transient } from './ai-tasks';
 
 describe('following an AI task', () => {
   it('polls often at first, then less', () => {
@@ -18,7 +18,15 @@ describe('following an AI task', () => {
     expect(taskState({ taskId: 't', task: task('error'), elapsedMs: 0 })).toBe('failed');
     expect(taskState({ taskId: 't', task: task('cancelled'), elapsedMs: 0 })).toBe('cancelled');
     expect(taskState({ taskId: 't', task: task('interrupted'), elapsedMs: 0 })).toBe('interrupted');
-    expect(taskState({ taskId: 't', error: { isNotFound: true }, elapsedMs: 0 })).toBe('vanished');
-    expect(taskState({ taskId: 't', error: { isNotFound: false }, elapsedMs: 0 })).toBe('failed');
+    expect(taskState({ taskId: 't', error: { isNotFound: true, status: 404 }, elapsedMs: 0 })).toBe('vanished');
+    expect(taskState({ taskId: 't', error: { isNotFound: false, status: 403 }, elapsedMs: 0 })).toBe('failed');
+  });
+
+  it('keeps polling through a server error or a lost connection', () => {
+    expect(transient({ status: 503 })).toBe(true);
+    expect(transient({ status: undefined })).toBe(true);
+    expect(transient({ status: 404 })).toBe(false);
+    expect(taskState({ taskId: 't', task: { status: 'processing' }, error: { status: 502 }, elapsedMs: 1000 })).toBe('running');
+    expect(taskState({ taskId: 't', error: { status: 502 }, elapsedMs: POLL_CAP_MS })).toBe('stalled');
   });
 });

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useWorldStories } from '../api/get-world-stories';
 import { useReorderStories } from '../api/reorder-stories';
 import { NewStoryForm } from './new-story-form';
+import { BatchAnalysis } from './batch-analysis';
 import { VisibilityBadge } from '../../../components/ui/visibility-badge';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { ErrorState, FormError } from '../../../components/ui/error-state';
@@ -75,6 +76,8 @@ export function WorldStories({ worldId, canEdit, onCreated }) {
       {creating && (
         <NewStoryForm worldId={worldId} onCancel={() => setCreating(false)} onCreated={(story) => { setCreating(false); onCreated?.(story); }} />
       )}
+
+      {canEdit && stories.length > 0 && <BatchAnalysis worldId={worldId} stories={stories} />}
 
       <p aria-live="assertive" className="sr-only">{announcement}</p>
       {reorder.isError && <FormError error={reorder.error} />}

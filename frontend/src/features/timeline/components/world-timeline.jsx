@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { useTimeline } from '../api/get-timeline';
 import { useDeleteEvent } from '../api/delete-event';
@@ -16,6 +17,8 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { SelectField } from '../../../components/ui/fields';
 import { useToast } from '../../../components/ui/toast';
 import { calendarOf, yearText } from '../../../lib/calendar';
+import { queryRoots } from '../../../lib/query-keys';
+import { AiTaskButton } from '../../../components/ai/ai-task-button';
 
 /** Lookups from ids to names for the cards, falling back to a placeholder while lists load. */
 function useNames(entities, locations, stories, fallback) {
@@ -52,6 +55,7 @@ function byEvent(timeline) {
  */
 export function WorldTimeline({ world, entities = [], locations = [], stories = [], canEdit = false }) {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const { notify } = useToast();
   const { hash } = useLocation();
   const worldId = world.world_id;
@@ -109,6 +113,15 @@ export function WorldTimeline({ world, entities = [], locations = [], stories = 
           </div>
         )}
       </div>
+      {canEdit && stories.length > 0 && (
+        <AiTaskButton
+          label={t('timeline.ai.extract')}
+          runningLabel={t('timeline.ai.running')}
+          request={() => ({ path: `/worlds/${encodeURIComponent(worldId)}/events/extract` })}
+          onCompleted={() => queryClient.invalidateQueries({ queryKey: queryRoots.timeline(worldId) })}
+          summary={(result) => t('timeline.ai.done', { count: result.created, stories: result.stories.length })}
+        />
+      )}
 
       <div className="grid gap-3 sm:grid-cols-2" role="group" aria-label={t('timeline.filters')}>
         <SelectField
