@@ -70,8 +70,10 @@ export async function run(ctx) {
     ['place', `/worlds/${w}/places/${places[0].location_id}`], ['story editor', `/stories/${story.story_id}/edit`],
     ['new world', '/worlds/new'], ['world edit', `/worlds/${w}/edit`], ['calendar', `/worlds/${w}/calendar`],
     ['search', `/search?q=${encodeURIComponent(entities[0].name)}`], ['profile', '/profile'],
+    ['story page with the AI assistant', `/stories/${story.story_id}`], ['my AI tasks', '/ai/tasks'],
   ];
-  const adminPages = [['admin users', '/admin/users'], ['admin roles', '/admin/roles'], ['admin stats', '/admin/stats']];
+  const adminPages = [['admin users', '/admin/users'], ['admin roles', '/admin/roles'], ['admin stats', '/admin/stats'],
+    ['admin prompt templates', '/admin/prompts']];
 
   await step('axe-core finds no WCAG 2.1 A/AA or best-practice violation on any main page, in both themes, at 1280 and 375 px', async () => {
     const found = [];

@@ -21,7 +21,7 @@ export function TaskList() {
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={query.refetch} />;
   const { items, total } = query.data;
-  if (!items.length) return <EmptyState title={t('tasks.empty')} description={t('tasks.emptyHint')} />;
+  if (!items.length) return <EmptyState title={t('tasks.empty')} description={t('tasks.emptyHint')} level={2} />;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className="flex flex-col gap-4">
