@@ -1,9 +1,10 @@
 """One chat request to an OpenAI-compatible provider, with its retries and its errors mapped.
 
 The official `openai` client makes the request; its own retries are off, because it also
-retries 408 and 409. Here a request is retried, with exponential backoff, only on 429, on 5xx,
-on a timeout and on a connection that could not be made, at most `retries` times; any other
-4xx is answered at once (as `Rejected`, so the caller may step down to a simpler format).
+retries 408, 409 and refused connections. Here a request is retried, with exponential backoff,
+only on 429, on 5xx and on a timeout, at most `retries` times; a provider nobody listens on is
+4001 at once, and any other 4xx is answered at once (as `Rejected`, so the caller may step down
+to a simpler format).
 """
 
 from __future__ import annotations
@@ -69,10 +70,9 @@ class ChatClient:
                                     f"seconds ({attempt + 1} attempts)") from None
                 wait = self._wait(attempt, None)
             except openai.APIConnectionError:
-                if last:
-                    raise AiUnavailable("The AI provider cannot be reached; check "
-                                        "OPENAI_BASE_URL and that the server runs") from None
-                wait = self._wait(attempt, None)
+                # Not one of the retried failures (429, 5xx, timeouts): nobody is listening.
+                raise AiUnavailable("The AI provider cannot be reached; check OPENAI_BASE_URL "
+                                    "and that the server runs") from None
             except openai.APIStatusError as error:
                 status = error.status_code
                 if status != 429 and status < 500:

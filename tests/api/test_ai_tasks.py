@@ -13,6 +13,7 @@ import pytest
 from core.models import AiUsage
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_user
+from tests.conftest import build_backend
 from tests.support.ai import TERMINAL, ai_backend, wait
 from tests.support.ai import run as run_task
 from tests.support.fake_openai import answer, hang, status
@@ -277,3 +278,34 @@ def test_bad_bodies_are_named(ai, client, writer):
                              json={"type": "story", "world_id": "missing",
                                    "story_title": "T"}), 404, "3001")
     assert_error(client.post("/api/gpt/analyze", headers=headers, json={}), 400, "2002")
+
+
+def test_a_provider_nobody_listens_on_is_4001_without_retries(tmp_path, backend_kind):
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    backend = build_backend(tmp_path, backend_kind, openai_base_url=f"http://127.0.0.1:{port}/v1",
+                            openai_backoff_seconds=5)
+    try:
+        client = backend.app.test_client()
+        _, headers = make_user(backend, "user", "writer")
+        began = time.monotonic()
+        task = run(client, headers)
+        assert task["status"] == "error" and task["error"]["errorCode"] == "4001"
+        assert time.monotonic() - began < 4            # no 5 s backoff: no retry
+    finally:
+        backend.close()
+
+
+def test_finished_tasks_expire_after_their_ttl(tmp_path, backend_kind, fake):
+    backend = ai_backend(tmp_path, backend_kind, fake, ai_task_ttl_hours=0)
+    try:
+        client = backend.app.test_client()
+        _, headers = make_user(backend, "user", "writer")
+        fake.script("world_description", answer({"description": "x"}))
+        task_id = run(client, headers)["task_id"]
+        backend.task_runner.sweep()
+        assert_error(client.get(f"/api/gpt/results/{task_id}", headers=headers), 404, "3003")
+    finally:
+        backend.close()
