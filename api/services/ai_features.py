@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from core.date_labels import date_label
 from core.errors import BatchTooLarge, Forbidden, MissingField, NotFound, ValidationFailed
 from core.mentions import mentioned, name_key, quoted_in, word_runs
-from core.models import Entity, Location, Story, World
+from core.models import Entity, Story, World
 from core.permissions import can_edit_content, has_permission
 from core.text import fold
 from services.dates import world_calendar, world_language

@@ -14,7 +14,7 @@ from core.models import AiUsage
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_user
 from tests.conftest import build_backend
-from tests.support.ai import TERMINAL, ai_backend, wait
+from tests.support.ai import ai_backend, wait
 from tests.support.ai import run as run_task
 from tests.support.fake_openai import answer, hang, status
 
