@@ -122,10 +122,16 @@ class TaskRunner:
         now = now_iso()
         task = Task(task_id=new_id(), user_id=user_id, kind=kind, created_at=now,
                     updated_at=now, process_id=self.process_id, heartbeat_at=now)
-        with self.storage.transaction() as tx:
-            tx.insert(task)
+        # Counted as this process's before it is stored, so no sweep takes it for an orphan.
         with self._mine_lock:
             self._mine.add(task.task_id)
+        try:
+            with self.storage.transaction() as tx:
+                tx.insert(task)
+        except BaseException:
+            with self._mine_lock:
+                self._mine.discard(task.task_id)
+            raise
         self._queue.put((task.task_id, user_id, job))
         return task
 
