@@ -94,6 +94,11 @@ def to_openapi30(schema):
         schema["nullable"] = True
     if "const" in schema:
         schema["enum"] = [schema.pop("const")]
+    schema.pop("propertyNames", None)          # not an OpenAPI 3.0 keyword
+    for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(schema.get(bound), (int, float)) and not isinstance(schema[bound], bool):
+            # JSON Schema's numeric bound is OpenAPI 3.0's limit plus a boolean.
+            schema[limit], schema[bound] = schema[bound], True
     examples = schema.get("examples")
     if isinstance(examples, list) and examples and "example" not in schema:
         # OpenAPI 3.0 schemas carry one `example`; pydantic writes JSON Schema's `examples`.
