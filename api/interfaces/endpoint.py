@@ -37,6 +37,15 @@ class Endpoints:
         self.cache = cache
         self.models: set = set()
         self.responses: dict[str, tuple] = {}   # endpoint name -> (Out model, success status)
+        self._operation_ids: set[str] = set()
+
+    def operation_id(self, handler_name: str, blueprint_name: str) -> str:
+        """The handler's name as the operation's id; prefixed by its blueprint when another
+        blueprint already has a handler of that name."""
+        name = handler_name if handler_name not in self._operation_ids \
+            else f"{blueprint_name}_{handler_name}"
+        self._operation_ids.add(name)
+        return name
 
     def router(self, blueprint, tag: str) -> "Router":
         """Route decorators for one blueprint, documented under one tag."""
@@ -100,6 +109,9 @@ class Router:
             view = functools.wraps(handler)(view)
             if limit is not None:
                 view = limit(view)
+            # Code generators name their methods after it: the handler's name, unique per app.
+            spec["operationId"] = self._endpoints.operation_id(handler.__name__,
+                                                               self._blueprint.name)
             view = swag_from(spec)(view)
             self._blueprint.add_url_rule(rule, handler.__name__, view, methods=[method])
             name = f"{self._blueprint.name}.{handler.__name__}"

@@ -58,3 +58,13 @@ def test_the_spec_passes_the_openapi_30_validator(client):
     problems = [f"{'/'.join(map(str, e.path))}: {e.message[:200]}"
                 for e in OpenAPIV30SpecValidator(spec).iter_errors()]
     assert problems == []
+
+
+def test_every_operation_has_a_unique_id_named_after_its_handler(app, client):
+    spec = client.get("/apispec.json").get_json()
+    ids = {(path, method): operation.get("operationId")
+           for path, methods in spec["paths"].items()
+           for method, operation in methods.items() if isinstance(operation, dict)}
+    assert None not in ids.values() and len(set(ids.values())) == len(ids)
+    assert ids[("/api/stories", "post")] == "create_story"
+    assert ids[("/api/gpt/results/{task_id}", "get")] == "get_result"
