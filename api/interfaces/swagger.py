@@ -24,14 +24,24 @@ def _envelope(data_schema: dict, code: str = SUCCESS) -> dict:
         "errorDetail": {"type": "string"}, "data": data_schema}}
 
 
+# Error answers, shared by the operations as components: one per set of codes of one status.
+ERROR_ENVELOPE = _envelope({"type": "object", "nullable": True}, "2001")
+_ERROR_RESPONSES: dict[str, dict] = {}
+
+
 def _error_responses(codes) -> dict:
     by_status: dict[int, list[str]] = {}
     for code in sorted(set(codes)):
         by_status.setdefault(ERROR_CODES[code][0], []).append(code)
-    return {str(status): {
-        "description": "; ".join(f"{c}: {ERROR_CODES[c][1]}" for c in group),
-        "content": {"application/json": {"schema": _envelope(
-            {"type": "object", "nullable": True}, group[0])}}} for status, group in by_status.items()}
+    refs = {}
+    for status, group in by_status.items():
+        name = "Error" + "_".join(group)
+        _ERROR_RESPONSES.setdefault(name, {
+            "description": "; ".join(f"{c}: {ERROR_CODES[c][1]}" for c in group),
+            "content": {"application/json": {"schema": {
+                "$ref": "#/components/schemas/ErrorEnvelope"}}}})
+        refs[str(status)] = {"$ref": f"#/components/responses/{name}"}
+    return refs
 
 
 def _query_parameters(model) -> list[dict]:
@@ -142,16 +152,18 @@ def register_swagger(app, version: str, models) -> Swagger:
         "info": {"title": "Storyloom API", "version": version, "description": (
             "Every response is an envelope `{errorCode, errorDetail, data}`.\n\n"
             "| errorCode | HTTP | meaning |\n|---|---|---|\n" + error_table)},
-        "components": {"schemas": _component_schemas(models),
+        "components": {"schemas": {**_component_schemas(models), "ErrorEnvelope": ERROR_ENVELOPE},
+                       "responses": dict(sorted(_ERROR_RESPONSES.items())),
                        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
                                                           "bearerFormat": "JWT"},
                                            "apiKey": {"type": "apiKey", "in": "header",
                                                       "name": "X-API-Key"}}},
     }
     app.config["SWAGGER"] = {"openapi": "3.0.3", "title": "Storyloom API", "uiversion": 3}
-    config = {"headers": [], "specs": [{"endpoint": "apispec", "route": "/apispec.json",
-                                        "rule_filter": lambda rule: rule.rule.startswith(("/api", "/internal")),
-                                        "model_filter": lambda tag: True}],
+    config = {"headers": [], "specs": [{
+        "endpoint": "apispec", "route": "/apispec.json",
+        "rule_filter": lambda rule: rule.rule.startswith(("/api", "/internal")),
+        "model_filter": lambda tag: True}],
               "static_url_path": "/flasgger_static", "swagger_ui": True,
               "specs_route": "/api/docs/"}
     return Swagger(app, template=template, config=config)

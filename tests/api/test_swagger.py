@@ -28,11 +28,20 @@ def test_operations_list_their_errors_bodies_and_security(client):
     assert create["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "/WorldCreate")
     assert create["security"] == [{"bearerAuth": []}]
-    described = " ".join(r["description"] for r in create["responses"].values())
+    shared = spec["components"]["responses"]
+
+    def described(answer: dict) -> str:
+        """A response's description, following its reference to the shared error responses."""
+        if "$ref" in answer:
+            answer = shared[answer["$ref"].rsplit("/", 1)[1]]
+        return answer["description"]
+    listed = " ".join(described(r) for r in create["responses"].values())
     for code in ("0001", "1001", "1004", "2001", "2002", "2003", "2006", "5001"):
-        assert code in described
+        assert code in listed
     assert "WorldCreate" in spec["components"]["schemas"]
-    assert "3001" in spec["paths"]["/api/worlds/{world_id}"]["get"]["responses"]["404"]["description"]
+    assert "3001" in described(spec["paths"]["/api/worlds/{world_id}"]["get"]["responses"]["404"])
+    assert all(answer["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorEnvelope")
+               for answer in shared.values())
     assert {p["name"] for p in spec["paths"]["/api/worlds"]["get"]["parameters"]} >= {
         "page", "page_size", "q", "scope"}
     assert "| 5002 |" in spec["info"]["description"]
