@@ -23,15 +23,21 @@ export function AnalysisPanel({ story, entities, locations }) {
     ...task.result.locations.map((item) => ({ kind: 'place', item, key: `p:${item.location_id ?? item.name}`, id: item.location_id })),
   ].filter((p) => !decided[p.key] && !(p.id && linked.has(p.id))) : [];
 
+  // A refused one stays in the list; the error shows below it (accept.error).
   const acceptOne = async (proposal) => {
-    await accept.mutateAsync({ story, kind: proposal.kind, item: proposal.item });
-    setDecided((d) => ({ ...d, [proposal.key]: 'accepted' }));
+    try {
+      await accept.mutateAsync({ story, kind: proposal.kind, item: proposal.item });
+      setDecided((d) => ({ ...d, [proposal.key]: 'accepted' }));
+      return true;
+    } catch {
+      return false;
+    }
   };
   const acceptAll = async () => {
     for (const proposal of proposals) {
       // One after another: two new names must not race for the story's version.
       // eslint-disable-next-line no-await-in-loop
-      await acceptOne(proposal);
+      if (!(await acceptOne(proposal))) return;
     }
   };
 
