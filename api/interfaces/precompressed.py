@@ -53,7 +53,8 @@ def send_built_file(full_path: str, accept_encoding: str | None):
              if os.path.isfile(full_path + suffix)]
     for coding, twin in twins:
         if allows(wanted, coding):
-            response = send_file(twin, mimetype=mimetype, conditional=True)
+            response = send_file(twin, mimetype=mimetype, conditional=True,
+                                 download_name=os.path.basename(full_path))
             response.headers["Content-Encoding"] = coding
             break
     else:

@@ -69,6 +69,8 @@ def test_an_asset_comes_as_the_best_twin_the_client_accepts(web, dist, path, acc
     assert response.headers.get("Content-Encoding") == coding
     assert "Accept-Encoding" in response.headers["Vary"]
     assert response.headers["Content-Type"] == plain.headers["Content-Type"]
+    # Saved from the browser, a twin keeps the file's own name, not app.js.br.
+    assert response.headers.get("Content-Disposition") == plain.headers.get("Content-Disposition")
     assert response.headers["Content-Type"].startswith(
         "text/javascript" if path.endswith(".js") else "text/css")
     assert int(response.headers["Content-Length"]) == len(response.get_data())
