@@ -103,6 +103,7 @@ def in_process(kind: str, fake: FakeOpenAI, args) -> None:
 
 
 def start(client, headers) -> str:
+    """Start one description task; its id."""
     answer_ = client.post("/api/gpt/generate-description", headers=headers, json=BODY)
     if answer_.status_code != 202:
         raise SystemExit(f"unexpected {answer_.status_code}: {answer_.get_data(as_text=True)}")
@@ -110,6 +111,7 @@ def start(client, headers) -> str:
 
 
 def poll(client, headers, task_id: str, interval: float, timeout: float = 60.0) -> dict:
+    """Poll a task until it ends; the completed task (any other end stops the run)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         task = client.get(f"/api/gpt/results/{task_id}", headers=headers).get_json()["data"]
@@ -122,6 +124,7 @@ def poll(client, headers, task_id: str, interval: float, timeout: float = 60.0) 
 
 
 def latency(kind: str, client, headers, args) -> None:
+    """Submit → completed, one task at a time: client-observed and server-side, p50/p99."""
     for _ in range(20):                                       # warm-up
         poll(client, headers, start(client, headers), 0.0005)
     observed, server = [], []
@@ -138,6 +141,7 @@ def latency(kind: str, client, headers, args) -> None:
 
 
 def burst(kind: str, backend, client, headers, args) -> None:
+    """Three bursts of tasks submitted at once: all complete, threads bounded, RSS flat."""
     base_threads = threading.active_count()
     peak = [base_threads]
     stop = threading.Event()
@@ -172,6 +176,7 @@ def burst(kind: str, backend, client, headers, args) -> None:
 # the poll endpoint beside the minimal app
 
 def poll_endpoint(fake: FakeOpenAI, args) -> None:
+    """The poll endpoint on a real server beside the minimal app, under the load generator."""
     folder = tempfile.mkdtemp(prefix="storyloom-ai-bench-poll-")
     minimal = MinimalApp(1, 8, os.path.join(folder, "minimal.log"))
     server = ServerProcess(os.path.join(folder, "data"), fast_hashing=False, env={
@@ -219,6 +224,7 @@ def poll_endpoint(fake: FakeOpenAI, args) -> None:
 
 
 def main() -> int:
+    """Run the measures the arguments ask for and print them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=("tinydb", "postgresql", "both"), default="both")
     parser.add_argument("--tasks", type=int, default=200, help="tasks timed one by one")

@@ -112,18 +112,24 @@ class ExtractQuery(QueryModel):
 
 
 class TaskStartedOut(Out):
+    """A task just started: poll `poll_url` for its end."""
+
     task_id: str
     status: Literal["pending"]
     poll_url: str
 
 
 class TaskProgressOut(Out):
+    """How far a task has come (for one in several steps)."""
+
     done: int
     total: int
     message: str
 
 
 class TaskErrorOut(Out):
+    """Why a task ended in error: a code of the registry and a sentence."""
+
     errorCode: str
     errorDetail: str
 
@@ -143,6 +149,8 @@ class TaskOut(Out):
 
 
 class TaskPageOut(Out):
+    """One page of the caller's tasks."""
+
     items: list[TaskOut]
     total: int
     page: int
@@ -150,6 +158,8 @@ class TaskPageOut(Out):
 
 
 class PromptTemplateOut(Out):
+    """A stored prompt template and its version."""
+
     template_id: str
     name: str
     system_prompt: str
@@ -161,6 +171,8 @@ class PromptTemplateOut(Out):
 
 
 class PromptTemplateListOut(Out):
+    """Every stored prompt template, by name."""
+
     items: list[PromptTemplateOut]
 
 
