@@ -9,11 +9,9 @@ characters and places are made here (folded names and aliases), never taken from
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from core.date_labels import date_label
 from core.errors import BatchTooLarge, Forbidden, MissingField, NotFound, ValidationFailed
-from core.mentions import mentioned, name_key, quoted_in, word_runs
+from core.mentions import name_key, quoted_in, word_runs
 from core.models import Entity, Story, World
 from core.permissions import can_edit_content, has_permission
 from core.text import fold
@@ -22,29 +20,14 @@ from services.ai_linking import link_found
 from services.event_extraction import (content_hash, extracted_of, plan_events,
                                        replace_story_events, summary)
 from services.task_runner import Finish
-from services.world_facts import choose_facts
+from services.world_facts import FACT_TEXT, Facts, choose_facts
 from services.world_access import load_story, load_world, require
+from services.world_content import check_ids_in_world
 
 MAX_TEXT = 24_000            # characters of a text the model is given (the rest is cut)
-MAX_FACTS = 200              # known names given to the model at most
-FACT_TEXT = 400              # characters of a description given per fact
 MAX_KNOWN_EVENTS = 60        # existing events shown to the model as possible anchors
 MAX_BATCH = 3                # stories a batch analysis takes
 INTERNAL_OWNER = "internal"  # the owner of tasks started by other services
-
-
-@dataclass
-class Context:
-    """The world facts given to the model, and how many the budget left out."""
-
-    entity_ids: list
-    location_ids: list
-    cut: int = 0
-
-    def as_result(self) -> dict:
-        """The `context` of a task's result (API.md §5)."""
-        return {"entity_ids": self.entity_ids, "location_ids": self.location_ids,
-                "event_ids": [], "cut": self.cut}
 
 
 class AiFeatures:
@@ -82,17 +65,14 @@ class AiFeatures:
             answer = self._gpt.ask("world_description", values, language)
             context.add_usage(answer.prompt_tokens, answer.completion_tokens)
             return {"description": answer.data["description"].strip(),
-                    "context": Context([], []).as_result()}
+                    "context": Facts().context()}
         return job
 
     def _story_description(self, user, body: dict):
         _need(body, "world_id", "story_title")
         world = load_world(self._storage, user, body["world_id"])
         entity_ids = list(dict.fromkeys(body.get("entity_ids") or []))
-        found = {e.entity_id for e in self._storage.get_many(Entity, entity_ids)
-                 if e.world_id == world.world_id}
-        if set(entity_ids) - found:
-            raise ValidationFailed({"entity_ids": "some characters are not in this world"})
+        check_ids_in_world(self._storage, Entity, world.world_id, entity_ids, "entity_ids")
         world_id, language = world.world_id, body.get("language") or world.language or "vi"
         title, genre = body["story_title"], body.get("story_genre") or ""
 
@@ -108,7 +88,7 @@ class AiFeatures:
             answer = self._gpt.ask("story_description", values, language)
             context.add_usage(answer.prompt_tokens, answer.completion_tokens)
             return {"description": answer.data["description"].strip(),
-                    "context": Context([e.entity_id for e in cast], []).as_result()}
+                    "context": Facts(entity_ids=[e.entity_id for e in cast]).context()}
         return self._start(user, "generate_description", job)
 
     # analyze
@@ -141,7 +121,7 @@ class AiFeatures:
             entities, dropped_e = _named_in(answer.data["entities"], runs)
             locations, dropped_l = _named_in(answer.data["locations"], runs)
             return {"entities": entities, "locations": locations,
-                    "dropped": dropped_e + dropped_l, "context": Context([], []).as_result()}
+                    "dropped": dropped_e + dropped_l, "context": Facts().context()}
         return self._start(user, "analyze", job)
 
     def _analyze_story(self, user, world: World, full_text: str, language: str | None):
@@ -151,10 +131,9 @@ class AiFeatures:
         def job(context):
             entities = self._storage.entities_of_world(world_id).items
             places = self._storage.locations_of_world(world_id).items
-            chosen = _mentioned_facts(text, entities, places)
-            values = {"text": text,
-                      "characters": [_fact(e) for e in chosen["entities"]],
-                      "places": [_fact(p) for p in chosen["locations"]]}
+            facts = choose_facts(text, entities, places)
+            values = {"text": text, "characters": facts.of_kind("entity"),
+                      "places": facts.of_kind("location")}
             answer = self._gpt.ask("analyze_story", values, language)
             context.add_usage(answer.prompt_tokens, answer.completion_tokens)
             characters, dropped_c = _matched(answer.data["characters"], text, entities,
@@ -163,7 +142,7 @@ class AiFeatures:
                                             "location_id")
             return {"characters": characters, "locations": locations,
                     "dropped": dropped_c + dropped_l, "truncated": len(full_text) > MAX_TEXT,
-                    "context": chosen["context"].as_result()}
+                    "context": facts.context()}
         return self._start(user, "analyze", job)
 
 
@@ -196,10 +175,10 @@ class AiFeatures:
                 text = f"{story.title}\n\n{story.content}"[:MAX_TEXT]
                 entities = self._storage.entities_of_world(world_id).items
                 places = self._storage.locations_of_world(world_id).items
-                chosen = _mentioned_facts(text, entities, places)
+                facts = choose_facts(text, entities, places)
                 answer = self._gpt.ask("analyze_story", {
-                    "text": text, "characters": [_fact(e) for e in chosen["entities"]],
-                    "places": [_fact(p) for p in chosen["locations"]]}, language)
+                    "text": text, "characters": facts.of_kind("entity"),
+                    "places": facts.of_kind("location")}, language)
                 context.add_usage(answer.prompt_tokens, answer.completion_tokens)
                 characters, dropped_c = _matched(answer.data["characters"], text, entities,
                                                  "entity_id")
@@ -267,12 +246,12 @@ class AiFeatures:
             return None, {"cached": True, "events": [summary(e, calendar, language)
                                                      for e in existing],
                           "created": 0, "replaced": 0, "dropped": 0, "undated": 0,
-                          "context": Context([], []).as_result()}
+                          "context": Facts().context()}
         text = f"{story.title}\n\n{story.content}"[:MAX_TEXT]
         entities = self._storage.entities_of_world(world_id).items
         places = self._storage.locations_of_world(world_id).items
-        chosen = _mentioned_facts(text, entities, places)
-        mentioned_ids = set(chosen["context"].entity_ids)
+        facts = choose_facts(text, entities, places)
+        mentioned_ids = set(facts.entity_ids)
         replaced = {e.event_id for e in existing}
         known = [e for e in events if e.event_id not in replaced and e.year is not None and (
             set(e.entity_ids) & mentioned_ids or e.story_id == story_id)][:MAX_KNOWN_EVENTS]
@@ -284,8 +263,8 @@ class AiFeatures:
                         "date": date_label(calendar, e.year, e.month, e.day, era=e.era,
                                            precision=e.precision, language=language)}
                        for e in known],
-            "characters": [_fact(e) for e in chosen["entities"]],
-            "places": [_fact(p) for p in chosen["locations"]]}, language)
+            "characters": facts.of_kind("entity"), "places": facts.of_kind("location")},
+            language)
         context.add_usage(answer.prompt_tokens, answer.completion_tokens)
         context.check()
         names = {}
@@ -298,8 +277,7 @@ class AiFeatures:
                            {e.event_id: e for e in known},
                            {"kind": "extracted", "task_id": context.task_id,
                             "story_id": story_id, "content_hash": digest})
-        context_result = chosen["context"].as_result()
-        context_result["event_ids"] = [e.event_id for e in known]
+        context_result = {**facts.context(), "event_ids": [e.event_id for e in known]}
         return plan, {"cached": False, "events": [summary(e, calendar, language)
                                                   for e in plan.events],
                       "created": len(plan.events), "replaced": len(existing),
@@ -323,10 +301,10 @@ class AiFeatures:
                 raise NotFound("story")
             text = f"{current.title}\n\n{current.content}"[:MAX_TEXT]
             calendar = world_calendar(self._storage.get(World, world_id) or world)
-            facts = choose_facts(text, current, calendar, language,
-                                 self._storage.entities_of_world(world_id).items,
+            facts = choose_facts(text, self._storage.entities_of_world(world_id).items,
                                  self._storage.locations_of_world(world_id).items,
-                                 self._storage.events_of_world(world_id))
+                                 self._storage.events_of_world(world_id), current, calendar,
+                                 language)
             answer = self._gpt.ask("consistency_check", {
                 "text": text, "facts": facts.given, "story_time": current.world_time},
                 language)
@@ -351,20 +329,20 @@ class AiFeatures:
         world_id = world.world_id if world else None
 
         def job(context):
-            chosen, about = {"entities": [], "locations": [], "context": Context([], [])}, {}
+            facts, about = Facts(), {}
             if world_id:
                 current = self._storage.get(World, world_id)
                 about = {"name": current.name, "description": current.description[:2000]} \
                     if current else {}
-                chosen = _mentioned_facts(text, self._storage.entities_of_world(world_id).items,
-                                          self._storage.locations_of_world(world_id).items)
+                facts = choose_facts(text, self._storage.entities_of_world(world_id).items,
+                                     self._storage.locations_of_world(world_id).items)
             answer = self._gpt.ask("rewrite", {
                 "text": text, "mode": mode, "world": about,
-                "characters": [_fact(e) for e in chosen["entities"]],
-                "places": [_fact(p) for p in chosen["locations"]]}, language or "vi")
+                "characters": facts.of_kind("entity"), "places": facts.of_kind("location")},
+                language or "vi")
             context.add_usage(answer.prompt_tokens, answer.completion_tokens)
             return {"suggestions": [s.strip() for s in answer.data["suggestions"]],
-                    "mode": mode, "context": chosen["context"].as_result()}
+                    "mode": mode, "context": facts.context()}
         return self._start(user, "rewrite", job)
 
     # for other services (X-API-Key): the text given, no user's world
@@ -387,12 +365,9 @@ class AiFeatures:
                                                 "location_id")
                 return {"characters": characters, "locations": locations,
                         "dropped": dropped_c + dropped_l,
-                        "context": Context([], []).as_result()}
+                        "context": Facts().context()}
         elif kind == "generate-description":
-            _need(body, "name")
-            if body.get("type") != "world":
-                raise ValidationFailed({"type": "internal descriptions are of worlds: "
-                                                "type must be \"world\""})
+            _need(body, "name")          # the body's schema only takes worlds
             values = {"world_name": body["name"], "world_type": body.get("world_type") or
                       "fantasy"}
             job = self._world_description_job(values, body.get("language") or "vi")
@@ -406,7 +381,7 @@ class AiFeatures:
                 answer = self._gpt.ask("rewrite", values, language)
                 context.add_usage(answer.prompt_tokens, answer.completion_tokens)
                 return {"suggestions": [s.strip() for s in answer.data["suggestions"]],
-                        "mode": values["mode"], "context": Context([], []).as_result()}
+                        "mode": values["mode"], "context": Facts().context()}
         self._gate.admit_internal()
         return self._runner.submit(INTERNAL_OWNER, kind.replace("-", "_"), job)
 
@@ -441,27 +416,6 @@ def _need(body: dict, *names: str) -> None:
     missing = {n: "required" for n in names if not (body.get(n) or "").strip()}
     if missing:
         raise MissingField(missing)
-
-
-def _fact(thing) -> dict:
-    return {"name": thing.name, "aliases": list(getattr(thing, "aliases", []) or []),
-            "description": (thing.description or "")[:FACT_TEXT]}
-
-
-def _mentioned_facts(text: str, entities: list, places: list) -> dict:
-    """The characters and places the text names (by name or alias), cut to MAX_FACTS."""
-    def names(thing):
-        return [thing.name, *(getattr(thing, "aliases", []) or [])]
-    by_id = {e.entity_id: e for e in entities}
-    place_by_id = {p.location_id: p for p in places}
-    entity_ids = mentioned(text, {i: names(e) for i, e in by_id.items()})
-    location_ids = mentioned(text, {i: names(p) for i, p in place_by_id.items()})
-    kept_e = entity_ids[:MAX_FACTS]
-    kept_l = location_ids[:max(0, MAX_FACTS - len(kept_e))]
-    cut = len(entity_ids) + len(location_ids) - len(kept_e) - len(kept_l)
-    return {"entities": [by_id[i] for i in kept_e],
-            "locations": [place_by_id[i] for i in kept_l],
-            "context": Context(kept_e, kept_l, cut)}
 
 
 def _named_in(items: list, runs: set) -> tuple[list, int]:

@@ -32,6 +32,10 @@ class Facts:
         return {"entity_ids": self.entity_ids, "location_ids": self.location_ids,
                 "event_ids": self.event_ids, "cut": self.cut}
 
+    def of_kind(self, kind: str) -> list:
+        """The facts given of one kind (entity, location or event), as the prompt shows them."""
+        return [fact for fact in self.given if fact["kind"] == kind]
+
     def kind_of(self, fact_id: str) -> str | None:
         """entity, location or event when the id names a fact given; None otherwise."""
         for kind, ids in (("entity", self.entity_ids), ("location", self.location_ids),
@@ -41,9 +45,10 @@ class Facts:
         return None
 
 
-def choose_facts(text: str, story, calendar, language: str, entities: list, places: list,
-                 events: list, budget: int = BUDGET) -> Facts:
-    """The facts of the world that matter to the text, within the budget."""
+def choose_facts(text: str, entities: list, places: list, events=(), story=None, calendar=None,
+                 language: str = "vi", budget: int = BUDGET) -> Facts:
+    """The facts of the world that matter to the text, within the budget (events need the
+    calendar and language their dates are written in)."""
     entity_by_id = {e.entity_id: e for e in entities}
     place_by_id = {p.location_id: p for p in places}
     named_entities = mentioned(text, {i: [e.name, *e.aliases] for i, e in entity_by_id.items()})

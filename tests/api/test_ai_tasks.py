@@ -278,6 +278,13 @@ def test_bad_bodies_are_named(ai, client, writer):
                              json={"type": "story", "world_id": "missing",
                                    "story_title": "T"}), 404, "3001")
     assert_error(client.post("/api/gpt/analyze", headers=headers, json={}), 400, "2002")
+    world = assert_ok(client.post("/api/worlds", headers=headers, json={"name": "Nam"}),
+                      201)["world"]
+    stray = assert_error(client.post("/api/gpt/generate-description", headers=headers, json={
+        "type": "story", "world_id": world["world_id"], "story_title": "T",
+        "entity_ids": ["not-a-character"]}), 400, "2001")
+    assert "not-a-character" in stray["data"]["fields"]["entity_ids"]
+    assert assert_ok(client.get("/api/gpt/tasks", headers=headers))["total"] == 0
 
 
 def test_a_provider_nobody_listens_on_is_4001_without_retries(tmp_path, backend_kind):
