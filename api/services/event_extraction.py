@@ -24,6 +24,7 @@ from core.models import Event
 from core.models._base import new_id
 from core.text import fold
 from services.cascade import delete_with_references
+from services.event_service import keep_dates_of_dependents
 
 MAX_KNOWN_EVENTS = 60
 
@@ -134,13 +135,7 @@ def replace_story_events(tx, world_id: str, plan: Plan) -> int:
     as when one is deleted."""
     existing = tx.events_of_world(world_id)
     old = extracted_of(existing, plan.story_id)
-    old_ids = {e.event_id for e in old}
-    for dependent in existing:
-        if (dependent.relative_to or {}).get("event_id") in old_ids \
-                and dependent.event_id not in old_ids:
-            dependent.relative_to = None
-            dependent.updated_at = now_iso()
-            tx.update(dependent)
+    keep_dates_of_dependents(tx, existing, {e.event_id for e in old})
     for event in old:
         delete_with_references(tx, Event, event.event_id)
     for event in plan.events:

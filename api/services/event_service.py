@@ -142,11 +142,7 @@ class EventService(WorldContentService):
         with self._storage.transaction() as tx:
             world, _ = self._load_event(tx, user, event_id)
             require(self.permissions(user, world)["delete"], "You may not delete this event")
-            for dependent in tx.events_of_world(world.world_id):
-                if (dependent.relative_to or {}).get("event_id") == event_id:
-                    dependent.relative_to = None
-                    dependent.updated_at = now_iso()
-                    tx.update(dependent)
+            keep_dates_of_dependents(tx, tx.events_of_world(world.world_id), {event_id})
             delete_with_references(tx, Event, event_id)
         return event_id
 
@@ -211,3 +207,13 @@ class EventService(WorldContentService):
                 raise ValidationFailed({name: "must be another event of the same world"})
         return [{"target_event_id": c["target_event_id"], "relation_type": c["relation_type"],
                  "label": c.get("label", "")} for c in connections]
+
+
+def keep_dates_of_dependents(tx, events, gone_ids: set) -> None:
+    """Events dated relative to one of the events about to go keep the date they have now."""
+    for dependent in events:
+        if (dependent.relative_to or {}).get("event_id") in gone_ids \
+                and dependent.event_id not in gone_ids:
+            dependent.relative_to = None
+            dependent.updated_at = now_iso()
+            tx.update(dependent)
