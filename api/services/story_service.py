@@ -175,13 +175,12 @@ def _owner(reader, story: Story, user):
 
 def hide_unseen_links(reader, user, pairs: list[tuple[StoryView, World]]) -> None:
     """Leave in each (view, its world)'s `linked_story_ids` only stories the caller may see."""
+    limited = [(view, levels) for view, levels in
+               ((view, visible_levels(user, world)) for view, world in pairs)
+               if not set(LEVELS) <= set(levels) and view.model.linked_story_ids]
     wanted = defaultdict(set)                   # levels seen -> linked ids to check
-    for view, world in pairs:
-        levels = visible_levels(user, world)
-        if not set(LEVELS) <= set(levels) and view.model.linked_story_ids:
-            wanted[levels].update(view.model.linked_story_ids)
+    for view, levels in limited:
+        wanted[levels].update(view.model.linked_story_ids)
     seen = {levels: reader.stories_at_levels(ids, levels) for levels, ids in wanted.items()}
-    for view, world in pairs:
-        levels = visible_levels(user, world)
-        if levels in seen:
-            view.seen_links = [i for i in view.model.linked_story_ids if i in seen[levels]]
+    for view, levels in limited:
+        view.seen_links = [i for i in view.model.linked_story_ids if i in seen[levels]]

@@ -5,9 +5,10 @@ import { TaskProgress } from './task-progress';
 
 /**
  * A button that starts one AI task (`request()` gives {path, body, params}), follows it, and
- * shows `summary(result)` when it completes. Nothing at all on a server without AI.
+ * shows `summary(result)` when it completes. On a server without AI it shows `offNote` (or
+ * nothing).
  */
-export function AiTaskButton({ label, runningLabel, request, onCompleted, summary, disabled = false }) {
+export function AiTaskButton({ label, runningLabel, request, onCompleted, summary, offNote = null, disabled = false }) {
   const { configured, isPending } = useAiStatus();
   const [taskId, setTaskId] = useState(null);
   const [result, setResult] = useState(null);
@@ -17,7 +18,8 @@ export function AiTaskButton({ label, runningLabel, request, onCompleted, summar
     setResult(value);
     onCompleted?.(value);
   }, [onCompleted]);
-  if (isPending || !configured) return null;
+  if (isPending) return null;
+  if (!configured) return offNote ? <p className="text-xs text-base-content/70">{offNote}</p> : null;
   return (
     <div className="flex flex-col gap-2">
       <div>
