@@ -40,7 +40,7 @@ class AiFeatures:
         self._gate = gate
 
     def _start(self, user, kind: str, job):
-        self._gpt.require()
+        """Every start has checked `self._gpt.require()` first (4001 before anything else)."""
         if not has_permission(user, "use_ai"):
             raise Forbidden("Your role may not use the AI assistant")
         self._gate.admit(user)

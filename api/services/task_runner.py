@@ -21,6 +21,7 @@ from core.clock import iso, now_iso, utc_now
 from core.errors import ApiError, InvalidState, TaskNotFound
 from core.models import Task
 from core.models._base import new_id
+from core.models.views import PageView
 from core.models.task import RUNNING
 from storage import PageRequest, retry_on_conflict
 
@@ -151,9 +152,10 @@ class TaskRunner:
             task = self._interrupt(task.task_id) or task
         return task
 
-    def list(self, user, page: PageRequest):
+    def list(self, user, page: PageRequest) -> PageView:
         """The caller's tasks, most recently changed first."""
-        return self.storage.tasks_of_user(user.user_id, page)
+        found = self.storage.tasks_of_user(user.user_id, page)
+        return PageView(found.items, found.total, page.page, page.page_size)
 
     @retry_on_conflict
     def cancel(self, user, task_id: str) -> Task:

@@ -88,9 +88,7 @@ def create_gpt_bp(ai_features, task_runner, endpoints):
     @route.get("/tasks", "The caller's AI tasks, newest change first", access=TOKEN,
                query=PageQuery, response=TaskPageOut, errors=(INVALID_PARAMETERS,))
     def list_tasks(user, query):
-        page = task_runner.list(user, query.page_request())
-        return {"items": page.items, "total": page.total, "page": query.page,
-                "page_size": query.page_size}
+        return task_runner.list(user, query.page_request())
 
     @route.delete("/tasks/<task_id>", "Cancel a task", access=TOKEN, response=TaskOut,
                   errors=(TASK_NOT_FOUND, INVALID_STATE),
