@@ -12,6 +12,12 @@ configure({ asyncUtilTimeout: 10_000 });
 // jsdom does not scroll; the layout scrolls to the top on navigation.
 window.scrollTo = () => {};
 
+// jsdom has no layout: CodeMirror measures text ranges in an animation frame that can land after
+// a test ends, and jsdom's Range lacks the measuring methods. An empty box is what jsdom gives elements.
+const emptyRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON() { return this; } });
+if (!Range.prototype.getClientRects) Range.prototype.getClientRects = () => [];
+if (!Range.prototype.getBoundingClientRect) Range.prototype.getBoundingClientRect = emptyRect;
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 // The app must not log errors or warnings: any test that causes one fails.
 let consoleProblems = [];
