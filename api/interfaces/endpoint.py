@@ -79,18 +79,26 @@ class Router:
     def route(self, method: str, rule: str, summary: str, *, access: str = PUBLIC, body=None,
               query=None, response=None, status: int = 200, errors: tuple = (),
               description: str = "", cache=None, versioned: bool = False,
-              download: tuple = (), limit=None):
-        """Register the handler with everything the route declares."""
+              download: tuple = (), limit=None, read_body=None, also_accepts: tuple = ()):
+        """Register the handler with everything the route declares.
+
+        `read_body`, when given, returns the body the handler gets instead of the JSON object
+        validated against `body` (which then only documents it); `also_accepts` documents the
+        other media types it reads.
+        """
         security, access_errors = ACCESS_DOCS[access]
         spec = operation(summary, tag=self._tag, security=security, access_errors=access_errors,
                          rule=(self._blueprint.url_prefix or "") + rule, body=body, query=query,
                          response=response, status=status, errors=errors,
-                         description=description, download=download, versioned=versioned)
+                         description=description, download=download, versioned=versioned,
+                         also_accepts=also_accepts)
         self._endpoints.models.update(m for m in (body, response) if m is not None)
 
         def decorator(handler):
             def answer(**params):
-                if body is not None:
+                if read_body is not None:
+                    params["body"] = read_body()
+                elif body is not None:
                     params["body"] = parse_model(body, json_object())
                     if versioned:
                         params["based_on"] = based_on(params["body"])

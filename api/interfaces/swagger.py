@@ -59,7 +59,8 @@ def _query_parameter_specs(model) -> tuple:
 
 def operation(summary: str, *, tag: str, security, access_errors: tuple, rule: str,
               body=None, query=None, response=None, status: int = 200, errors: tuple = (),
-              description: str = "", download: tuple = (), versioned: bool = False) -> dict:
+              description: str = "", download: tuple = (), versioned: bool = False,
+              also_accepts: tuple = ()) -> dict:
     """The OpenAPI operation of a route, from what its route decorator declares."""
     codes = [*errors, *access_errors, INTERNAL_ERROR, STORAGE_UNAVAILABLE]
     success = ({media: {"schema": {"type": "string", "format": "binary"}} for media in download}
@@ -71,8 +72,10 @@ def operation(summary: str, *, tag: str, security, access_errors: tuple, rule: s
             "responses": {str(status): {"description": summary, "content": success}}}
     if body is not None:
         codes += [INVALID_PARAMETERS, MISSING_FIELD, BAD_BODY, BODY_TOO_LARGE]
-        spec["requestBody"] = {"required": True, "content": {"application/json": {
-            "schema": {"$ref": _REF.format(model=body.__name__)}}}}
+        spec["requestBody"] = {"required": True, "content": {
+            "application/json": {"schema": {"$ref": _REF.format(model=body.__name__)}},
+            **{media: {"schema": {"type": "string", "format": "binary"}}
+               for media in also_accepts}}}
     if query is not None:
         codes.append(INVALID_PARAMETERS)
     if versioned:

@@ -45,15 +45,21 @@ def parse_model(model_cls, data):
 
 def json_object() -> dict:
     """The request's JSON object body, or 2003."""
+    data = json_value()
+    if not isinstance(data, dict):
+        raise BadBody("The body must be a JSON object")
+    return data
+
+
+def json_value(kind: str = "a JSON object"):
+    """The request's JSON body, whatever its shape, or 2003 saying to send `kind`."""
     if not request.is_json:
-        raise BadBody("Send a JSON object with Content-Type: application/json")
+        raise BadBody(f"Send {kind} with Content-Type: application/json")
     raw = request.get_data(cache=True)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise BadBody(f"The body is not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise BadBody("The body must be a JSON object")
     if b"\\u0000" in raw and _holds_nul(data):
         # No storage keeps U+0000 in text alike (PostgreSQL refuses it), so none takes it.
         raise ValidationFailed({"body": "text must not contain the NUL character (\\u0000)"})

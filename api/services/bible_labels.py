@@ -4,9 +4,9 @@ from __future__ import annotations
 
 ENTITY_SECTIONS = {
     "en": (("character", "Characters"), ("faction", "Factions"), ("creature", "Creatures"),
-           ("item", "Items"), ("other", "Other")),
+           ("item", "Items"), ("lore", "Lore"), ("other", "Other")),
     "vi": (("character", "Nhân vật"), ("faction", "Phe phái"), ("creature", "Sinh vật"),
-           ("item", "Vật phẩm"), ("other", "Khác")),
+           ("item", "Vật phẩm"), ("lore", "Ghi chép"), ("other", "Khác")),
 }
 
 WORDS = {

@@ -15,7 +15,7 @@ from services.world_content import WorldContentService
 from services.world_names import ensure_names_free, unique_names
 from storage import PageRequest, retry_on_conflict
 
-FIELDS = ("name", "aliases", "entity_type", "description", "attributes")
+FIELDS = ("name", "aliases", "entity_type", "description", "attributes", "extensions")
 
 
 class EntityService(WorldContentService):

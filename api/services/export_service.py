@@ -1,4 +1,5 @@
-"""Exporting a world as a file: the JSON bundle, a Markdown world bible or a lorebook."""
+"""Exporting a world as a file: the JSON bundle, a Markdown world bible, a lorebook or a
+character's card."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import re
 from dataclasses import dataclass
 
 from core.clock import now_iso
-from core.errors import ValidationFailed
+from core.errors import MissingField, NotFound, ValidationFailed
 from core.models import World
 from core.permissions import visible_levels
 from core.text import fold
-from services.lorebook import to_lorebook
+from services.lore.cards import card_png, to_card
+from services.lore.sillytavern import to_lorebook
 from services.world_access import load_world
 from services.world_bible import world_bible
 
@@ -41,6 +43,11 @@ FORMATS = {
                  lambda bundle: world_bible(bundle).encode("utf-8")),
     "lorebook": ("-lorebook.json", JSON_TYPE, lambda bundle: _json(to_lorebook(bundle))),
 }
+# format -> (file name ending, media type, renderer of a card)
+CARD_FORMATS = {
+    "card": (".card.json", JSON_TYPE, _json),
+    "card_png": (".png", "image/png", card_png),
+}
 
 
 def safe_filename(name: str) -> str:
@@ -54,14 +61,31 @@ class ExportService:
     def __init__(self, storage):
         self._storage = storage
 
-    def export_world(self, user, world_id: str, file_format: str = "json") -> ExportFile:
-        """The world as a file of the format; 3001 when the caller may not see the world."""
+    def export_world(self, user, world_id: str, file_format: str = "json",
+                     entity_id: str | None = None) -> ExportFile:
+        """The world as a file of the format; 3001 when the caller may not see the world.
+
+        A card is one entity's (`entity_id`), with the rest of the world's lore as its book.
+        """
+        if file_format in CARD_FORMATS:
+            return self._card(user, world_id, file_format, entity_id)
         if file_format not in FORMATS:
-            raise ValidationFailed({"format": f"one of {', '.join(FORMATS)}"})
+            raise ValidationFailed({"format": f"one of {', '.join([*FORMATS, *CARD_FORMATS])}"})
         world = load_world(self._storage, user, world_id)
         ending, media_type, render = FORMATS[file_format]
         return ExportFile(safe_filename(world.name) + ending, media_type,
                           render(self.world_bundle(user, world)))
+
+    def _card(self, user, world_id: str, file_format: str, entity_id: str | None) -> ExportFile:
+        if not entity_id:
+            raise MissingField({"entity_id": "required: the character the card is of"})
+        bundle = self.world_bundle(user, load_world(self._storage, user, world_id))
+        entity = next((e for e in bundle["entities"] if e["entity_id"] == entity_id), None)
+        if entity is None:
+            raise NotFound("entity")
+        ending, media_type, render = CARD_FORMATS[file_format]
+        return ExportFile(safe_filename(entity["name"]) + ending, media_type,
+                          render(to_card(bundle, entity, to_lorebook(bundle))))
 
     def world_bundle(self, user, world: World) -> dict:
         """Everything in the world the caller may see, ids kept, references inside the bundle."""

@@ -1,6 +1,8 @@
-"""Importing a world bundle or a SillyTavern lorebook as a new private world with new ids."""
+"""Importing a world bundle or another tool's lore file as a new private world with new ids."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from core.clock import now_iso
 from core.calendar import calendar_of, upgrade_calendar
@@ -13,9 +15,17 @@ from core.relationships import mirror_all
 from core.visibility import clamp
 from services.dates import date_events
 from services.bundle_checks import KINDS, check_bundle, check_sizes
-from services.lorebook import lorebook_to_bundle
+from services.lore import is_bundle, read_lore
 from services.world_access import require
 from services.world_names import imported_world_name, unique_names
+
+
+@dataclass
+class ImportResult:
+    """The world made, and the entries of the file that could not be imported."""
+
+    world: WorldView
+    skipped: list
 
 
 class ImportService:
@@ -25,15 +35,19 @@ class ImportService:
         self._storage = storage
         self._worlds = world_service
 
-    def import_world(self, user, data: dict, file_name: str | None = None) -> WorldView:
-        """A new world owned by the caller from a bundle or lorebook; nothing is made on error.
+    def import_world(self, user, data, file_name: str | None = None) -> ImportResult:
+        """A new world owned by the caller from a bundle or a lore file; nothing is made when
+        the file as a whole is wrong, and entries that cannot be imported are skipped.
 
-        A lorebook without a name of its own takes `file_name`; a world whose name the caller
+        A book without a name of its own takes `file_name`; a world whose name the caller
         already uses gets a suffix ("(imported)", "(imported 2)", ...).
         """
         require(can_write(user), "Your role may not create worlds")
-        check_sizes(data)
-        bundle = lorebook_to_bundle(data, file_name) if "entries" in data else data
+        if is_bundle(data):
+            check_sizes(data)
+            bundle, skipped = data, []
+        else:
+            bundle, skipped = read_lore(data, file_name)
         check_bundle(bundle)
         models = _Rebuild(user, bundle).models()
         world = models[0]
@@ -42,7 +56,7 @@ class ImportService:
             world.name = imported_world_name(tx, user, world.name, world.language)
             for model in models:
                 tx.insert(model)
-            return self._worlds.views(tx, user, [models[0]])[0]
+            return ImportResult(self._worlds.views(tx, user, [models[0]])[0], skipped)
 
 
 class _Rebuild:
@@ -94,7 +108,8 @@ class _Rebuild:
                      world_type=world.get("world_type", "fantasy"), visibility="private",
                      language=world.get("language", "vi"),
                      calendar={**default_calendar(), **upgrade_calendar(world.get("calendar") or None)},
-                     travel_per_day=world.get("travel_per_day"))
+                     travel_per_day=world.get("travel_per_day"),
+                     extensions=world.get("extensions") or {})
 
     def _story(self, story: dict) -> Story:
         return Story.from_dict({

@@ -15,7 +15,7 @@ from services.world_names import ensure_names_free, unique_names
 from storage import PageRequest, retry_on_conflict
 
 FIELDS = ("name", "aliases", "location_type", "description", "coordinates",
-          "parent_location_id")
+          "parent_location_id", "extensions")
 
 
 class LocationService(WorldContentService):

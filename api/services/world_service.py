@@ -18,7 +18,7 @@ from services.world_generation import generated_content
 from storage import PageRequest, retry_on_conflict
 
 DESCRIPTIVE_FIELDS = ("name", "description", "world_type", "language", "calendar",
-                      "travel_per_day")
+                      "travel_per_day", "extensions")
 CONTENT = (Story, Entity, Location, Event)
 MAX_COLLABORATORS = 100
 

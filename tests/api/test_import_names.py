@@ -109,15 +109,6 @@ def test_a_lorebook_named_like_a_world_of_the_caller_is_suffixed_too(backend, cl
 
 MALFORMED = [
     ({"entries": "x"}, "2001", "entries"),
-    ({"entries": [1, 2]}, "2001", "entries.0"),
-    ({"entries": {"3": None}}, "2001", "entries.3"),
-    ({"entries": {"3": {"key": "abc"}}}, "2001", "entries.3.key"),
-    ({"entries": {"3": {"key": [1]}}}, "2001", "entries.3.key.0"),
-    ({"entries": {"3": {"key": ["a"], "content": 5}}}, "2001", "entries.3.content"),
-    ({"entries": {"3": {"key": ["a"], "extensions": "x"}}}, "2001", "entries.3.extensions"),
-    ({"entries": {"3": {"key": ["\u200b"]}}}, "2001", "entries.3.key"),
-    ({"entries": {"3": {"key": ["a"], "comment": None}}}, "2001", "entries.3.comment"),
-    ({"name": 5, "entries": {}}, "2001", "name"),
     ({"format": "storyloom.world"}, "2002", "world"),
     ({"format": "other", "version": 1, "world": {"name": "x"}}, "2001", "format"),
     ({"format": "storyloom.world", "version": 1, "world": "x"}, "2001", "world"),
@@ -133,7 +124,7 @@ MALFORMED = [
                                                                   "relation_type": "x"}]}]},
      "2001", "events.0.connections.0.relation_type"),
     ({}, "2001", "body"),
-    ({"spec": "chara_card_v2", "data": {"name": "x"}}, "2001", "body"),
+    ([1, 2], "2001", "body"),
 ]
 
 
@@ -145,6 +136,34 @@ def test_a_file_of_the_wrong_shape_answers_naming_what_is_wrong(backend, client,
     assert not any("[" in path or path.startswith(("bundle.", "lorebook."))
                    for path in answer["data"]["fields"]), "paths name the file's own fields"
     assert (count(backend, World), count(backend, Entity)) == (0, 0)
+
+
+def test_an_unknown_format_names_the_formats_read(client, owner):
+    answer = assert_error(client.post(IMPORT, headers=owner[1], json={"title": "x"}), 400,
+                          "2001")
+    for name in ("SillyTavern", "NovelAI", "KoboldAI", "Agnai", "RisuAI", "Character Card"):
+        assert name in answer["data"]["fields"]["body"]
+
+
+BAD_ENTRIES = [
+    (1, "the entry is not an object"),
+    (None, "the entry is not an object"),
+    ({"key": [1]}, "its key is not a list of texts"),
+    ({"key": ["a"], "content": 5}, "its content is not a text"),
+    ({"key": ["a"], "extensions": "x"}, "its extensions is not an object"),
+    ({"key": ["\u200b"]}, "the entry has no name, comment or key to be named by"),
+    ({"key": ["a"], "comment": 7}, "its comment is not a text"),
+    ({"key": ["a"], "content": "x" * 200_001}, "its text is longer than 200,000 characters"),
+]
+
+
+@pytest.mark.parametrize("entry, reason", BAD_ENTRIES)
+def test_a_bad_lorebook_entry_is_skipped_and_reported_and_the_rest_imports(
+        backend, client, owner, entry, reason):
+    book = {"name": "Mixed", "entries": {"3": entry, "4": {"key": ["Bao"], "content": "ok"}}}
+    answer = assert_ok(client.post(IMPORT, headers=owner[1], json=book), 201)
+    assert answer["skipped"] == [{"index": "3", "reason": reason}]
+    assert answer["world"]["name"] == "Mixed" and answer["world"]["counts"]["entities"] == 1
 
 
 def test_the_import_file_name_parameter_is_in_the_spec(client):

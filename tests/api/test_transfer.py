@@ -8,7 +8,7 @@ import pytest
 from core.clock import now_iso
 from core.models import Entity, Event, Story, World
 from core.models._base import new_id
-from interfaces.schemas.outputs import WorldEnvelopeOut
+from interfaces.schemas.outputs import WorldImportOut
 from tests.api.helpers import assert_error, assert_ok
 from tests.builders import make_user
 from tests.conftest import build_backend
@@ -173,13 +173,18 @@ def test_lorebook_export_is_sillytavern_world_info(rich, client):
     assert len(entries) == 4 + 3
     by_name = {e["comment"]: e for e in entries.values()}
     king = by_name["Lý Thái Tổ"]
-    assert king["key"] == ["Lý Thái Tổ", "Lý Công Uẩn"] and king["keysecondary"] == []
+    assert king["key"] == ["Lý Thái Tổ", "Lý Công Uẩn", "ly thai to", "ly cong uan"]
+    assert king["keysecondary"] == []
     assert "born: 974" in king["content"] and "parent of Lý Thái Tông" in king["content"]
-    assert by_name["Thăng Long"]["key"] == ["Thăng Long", "Hà Nội"]
+    assert by_name["Thăng Long"]["key"] == ["Thăng Long", "Hà Nội", "thang long", "ha noi"]
     assert "Inside: Kinh Bắc" in by_name["Thăng Long"]["content"]
-    assert king["extensions"] == {"storyloom": {"kind": "entity", "type": "character"}}
-    assert by_name["Thăng Long"]["extensions"] == {"storyloom": {"kind": "location",
-                                                                 "type": "city"}}
+    king_mark = king["extensions"]["storyloom"]
+    assert (king_mark["kind"], king_mark["type"], king_mark["attributes"]["born"]) == \
+        ("entity", "character", 974)
+    assert king["content"].startswith(king["content"][:king_mark["description_length"]])
+    place_mark = by_name["Thăng Long"]["extensions"]["storyloom"]
+    assert (place_mark["kind"], place_mark["type"]) == ("location", "city")
+    assert place_mark["parent"] == str(by_name["Kinh Bắc"]["uid"])
     for uid, entry in entries.items():
         assert entry["uid"] == int(uid) and entry["displayIndex"] == int(uid)
         assert (entry["constant"], entry["selective"], entry["disable"]) == (False, True, False)
@@ -244,7 +249,8 @@ def test_import_answers_like_post_worlds_and_is_always_private(rich, actors, cli
     bundle["stories"][0]["visibility"] = "public"
     data = assert_ok(client.post("/api/worlds/import", headers=actors.headers["editor"],
                                  json=bundle), 201)
-    WorldEnvelopeOut.model_validate(data)
+    WorldImportOut.model_validate(data)
+    assert data["skipped"] == [], "a bundle skips nothing"
     world = data["world"]
     assert world["visibility"] == "private" and world["my_role"] == "owner"
     assert world["collaborators"] == []
@@ -358,9 +364,9 @@ def test_lorebook_entries_sharing_a_name_get_numbered_names(client, actors):
                                   json=lorebook), 201)["world"]
     entities = _bundle(client, world["world_id"], actors.headers["owner"])["entities"]
     found = {e["name"]: (e["aliases"], e["description"], e["entity_type"]) for e in entities}
-    assert found == {"Lore": ([], "First.", "character"),
-                     "LORE (2)": (["Legend"], "Second.", "character"),
-                     "Lore (3)": ([], "Third.", "character")}
+    assert found == {"Lore": ([], "First.", "lore"),
+                     "LORE (2)": (["Legend"], "Second.", "lore"),
+                     "Lore (3)": ([], "Third.", "lore")}
 
 
 def _broken(bundle: dict, change) -> dict:
@@ -406,17 +412,18 @@ def test_a_malformed_file_is_2001_naming_the_problem_and_creates_nothing(rich, c
     assert _count_everything(rich.backend) == before
 
 
-def test_a_malformed_lorebook_names_the_entry(client, actors):
-    lorebook = {"entries": {"7": {"key": [], "comment": ""}}}
-    body = assert_error(client.post("/api/worlds/import", headers=actors.headers["owner"],
-                                    json=lorebook), 400, "2001")
-    assert "entries.7.key" in body["data"]["fields"]
-    assert count(actors.backend, World) == 0
+def test_a_lorebook_entry_that_cannot_be_named_is_skipped_and_reported(client, actors):
+    lorebook = {"entries": {"7": {"key": [], "comment": ""},
+                            "8": {"key": ["Ari"], "content": "A fox."}}}
+    answer = assert_ok(client.post("/api/worlds/import", headers=actors.headers["owner"],
+                                   json=lorebook), 201)
+    assert answer["skipped"] == [{"index": "7", "reason": "the entry has no name, comment or "
+                                                          "key to be named by"}]
+    assert answer["world"]["counts"]["entities"] == 1
 
 
 @pytest.mark.parametrize("kwargs", [
     {"data": "{not json", "content_type": "application/json"},
-    {"data": "[1, 2]", "content_type": "application/json"},
     {"data": "name=x", "content_type": "application/x-www-form-urlencoded"},
 ])
 def test_a_body_that_is_not_a_json_object_is_2003(client, actors, kwargs):

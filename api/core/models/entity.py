@@ -1,11 +1,12 @@
-"""A character, creature, faction or item of a world."""
+"""A character, creature, faction, item or lore entry of a world."""
 
 from dataclasses import dataclass, field
 
 from core.models._base import Model
 from core.text import fold
 
-ENTITY_TYPES = ("character", "creature", "faction", "item", "other")
+# `lore`: an entry that is neither a character nor a place (a rule, a note for the model).
+ENTITY_TYPES = ("character", "creature", "faction", "item", "lore", "other")
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Entity(Model):
     attributes: dict = field(default_factory=dict)
     relationships: list = field(default_factory=list)
     source: dict = field(default_factory=lambda: {"kind": "user"})
+    extensions: dict = field(default_factory=dict)
     version: int = 0
 
     def to_document(self) -> dict:

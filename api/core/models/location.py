@@ -24,6 +24,7 @@ class Location(Model):
     coordinates: dict | None = None
     parent_location_id: str | None = None
     source: dict = field(default_factory=lambda: {"kind": "user"})
+    extensions: dict = field(default_factory=dict)
     version: int = 0
 
     def to_document(self) -> dict:

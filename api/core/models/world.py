@@ -38,6 +38,7 @@ class World(Model):
     collaborators: list = field(default_factory=list)
     calendar: dict = field(default_factory=default_calendar)
     travel_per_day: float | None = None
+    extensions: dict = field(default_factory=dict)
     version: int = 0
 
     def to_document(self) -> dict:

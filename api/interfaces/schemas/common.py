@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
+
+import orjson
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -29,6 +31,19 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
                   AfterValidator(visible)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+MAX_EXTENSIONS_BYTES = 64 * 1024
+
+
+def small_object(value: dict) -> dict:
+    """The object, if it takes at most 64 kB as JSON; else a 2001 naming the field."""
+    if len(orjson.dumps(value)) > MAX_EXTENSIONS_BYTES:
+        raise PydanticCustomError("too_large", "must take at most 64 kB as JSON")
+    return value
+
+
+Extensions = Annotated[dict[str, Any], AfterValidator(small_object), Field(description=(
+    "Kept as given, for what other tools need (e.g. `sillytavern`: the fields of an imported "
+    "lorebook entry); at most 64 kB as JSON"))]
 
 
 def example(body: dict) -> ConfigDict:

@@ -9,7 +9,8 @@ from pydantic import Field, StringConstraints
 from core.models.entity import ENTITY_TYPES
 from core.models.location import LOCATION_TYPES
 from core.relationships import RELATIONSHIP_TYPES
-from interfaces.schemas.common import Id, Name, PageQuery, StrictModel, Versioned, example
+from interfaces.schemas.common import (Extensions, Id, Name, PageQuery, StrictModel,
+                                       Versioned, example)
 
 EntityType = Literal[ENTITY_TYPES]
 LocationType = Literal[LOCATION_TYPES]
@@ -18,7 +19,7 @@ AttributeName = Annotated[str, StringConstraints(strip_whitespace=True, min_leng
                                                  max_length=60)]
 AttributeValue = int | float | Annotated[str, StringConstraints(max_length=500)]
 Aliases = Annotated[list[Name], Field(max_length=20)]
-Description = Annotated[str, Field(max_length=20_000)]
+Description = Annotated[str, Field(max_length=200_000)]
 
 
 class Relationship(StrictModel):
@@ -54,6 +55,7 @@ class EntityCreate(StrictModel):
         default_factory=dict)
     relationships: Annotated[list[Relationship], Field(max_length=200)] = Field(
         default_factory=list)
+    extensions: Extensions = Field(default_factory=dict)
 
 
 class EntityUpdate(Versioned):
@@ -67,6 +69,7 @@ class EntityUpdate(Versioned):
     description: Description | None = None
     attributes: Annotated[dict[AttributeName, AttributeValue], Field(max_length=50)] | None = None
     relationships: Annotated[list[Relationship], Field(max_length=200)] | None = None
+    extensions: Extensions | None = None
 
 
 class LocationCreate(StrictModel):
@@ -83,6 +86,7 @@ class LocationCreate(StrictModel):
     description: Description = ""
     coordinates: Coordinates | None = None
     parent_location_id: Id | None = None
+    extensions: Extensions = Field(default_factory=dict)
     nullable: ClassVar[frozenset] = frozenset({"coordinates", "parent_location_id"})
 
 
@@ -98,6 +102,7 @@ class LocationUpdate(Versioned):
     description: Description | None = None
     coordinates: Coordinates | None = None
     parent_location_id: Id | None = None
+    extensions: Extensions | None = None
     nullable: ClassVar[frozenset] = frozenset({"coordinates", "parent_location_id"})
 
 

@@ -109,6 +109,7 @@ class WorldOut(Out):
     collaborators: list[CollaboratorOut]
     calendar: Calendar
     travel_per_day: float | None
+    extensions: dict
     counts: CountsOut
     my_role: Literal["owner", "editor", "viewer"] | None
     permissions: WorldPermissionsOut
@@ -119,6 +120,16 @@ class WorldOut(Out):
 
 class WorldEnvelopeOut(Out):
     world: WorldOut
+
+
+class SkippedEntryOut(Out):
+    index: int | str
+    reason: str
+
+
+class WorldImportOut(Out):
+    world: WorldOut
+    skipped: list[SkippedEntryOut]
 
 
 class WorldPageOut(Out):
@@ -244,6 +255,7 @@ class EntityFieldsOut(Out):
 class EntityOut(EntityFieldsOut):
     description: str
     relationships: list[RelationshipOut]
+    extensions: dict
 
 
 class EntitySummaryOut(EntityFieldsOut):
@@ -285,6 +297,7 @@ class LocationFieldsOut(Out):
 class LocationOut(LocationFieldsOut):
     description: str
     parent_name: str | None
+    extensions: dict
 
 
 class LocationSummaryOut(LocationFieldsOut):

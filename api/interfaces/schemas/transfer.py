@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import (AliasChoices, BaseModel, BeforeValidator, ConfigDict, Discriminator,
-                      Field, RootModel, StringConstraints, Tag)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, StringConstraints
 
 from core.models.event import EVENT_KINDS
-from interfaces.schemas.common import (Id, Language, Name, QueryModel, StrictModel, Title,
+from interfaces.schemas.common import (Extensions, Id, Language, Name, QueryModel, StrictModel, Title,
                                        Visibility, WorldType)
 from interfaces.schemas.content import (Description, EntityCreate, LocationCreate,
                                         RelationshipType)
@@ -24,9 +23,12 @@ Ids = Annotated[list[Id], Field(max_length=5000)]
 class ExportQuery(QueryModel):
     """Which file to export."""
 
-    format: Literal["json", "markdown", "lorebook"] = Field(
-        "json", description="json: the whole bundle; markdown: a world bible; "
-                            "lorebook: SillyTavern World Info")
+    format: Literal["json", "markdown", "lorebook", "card", "card_png"] = Field(
+        "json", description="json: the whole bundle; markdown: a world bible; lorebook: "
+                            "SillyTavern World Info; card / card_png: one character "
+                            "(`entity_id`) as a Character Card V2, JSON or PNG, with the "
+                            "world's lore as its character book")
+    entity_id: Id | None = Field(None, description="The character of a card export")
 
 
 class Source(BaseModel):
@@ -55,6 +57,7 @@ class BundleWorld(Stamped):
     language: Language = "vi"
     calendar: Calendar | None = None
     travel_per_day: float | None = Field(None, gt=0, le=1_000_000)
+    extensions: Extensions = Field(default_factory=dict)
 
 
 class BundleStory(Stamped):
@@ -153,53 +156,46 @@ class WorldBundle(StrictModel):
     events: list[BundleEvent] = Field(default_factory=list)
 
 
-class StoryloomEntryKind(BaseModel):
-    """What a Storyloom export says an entry was; an unknown kind or type reads as a character."""
-
-    model_config = ConfigDict(extra="ignore")
-    kind: str | None = Field(None, max_length=40, description="entity or location")
-    type: str | None = Field(None, max_length=40, description="its entity or location type")
-
-
-class LorebookExtensions(BaseModel):
-    """An entry's extensions; only Storyloom's own are read."""
-
-    model_config = ConfigDict(extra="ignore")
-    storyloom: StoryloomEntryKind | None = None
-
-
 class LorebookEntry(BaseModel):
-    """A SillyTavern World Info entry; the fields Storyloom does not use are ignored."""
+    """A SillyTavern World Info entry; every field is kept and exported back."""
 
-    model_config = ConfigDict(extra="ignore")
-    key: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
-        default_factory=list, validation_alias=AliasChoices("key", "keys"), max_length=500)
-    comment: str = Field("", max_length=2000)
-    content: Description = ""
-    extensions: LorebookExtensions | None = None
-
-
-def _entries_by_label(entries):
-    """Entries given as a list are labelled by their position, as a dict's are by uid."""
-    return {str(i): entry for i, entry in enumerate(entries)} if isinstance(entries, list) \
-        else entries
+    model_config = ConfigDict(extra="allow")
+    key: list[str] = Field(default_factory=list, description="Primary keys (also `keys`)")
+    keysecondary: list[str] = Field(default_factory=list)
+    comment: str = ""
+    content: str = Field("", max_length=200_000)
 
 
 class Lorebook(BaseModel):
-    """SillyTavern World Info: entries keyed by uid (a list is accepted too)."""
+    """SillyTavern World Info (current or early TavernAI shape): entries by uid, or a list."""
 
-    model_config = ConfigDict(extra="ignore")
-    name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = None
-    entries: Annotated[dict[str, LorebookEntry], BeforeValidator(_entries_by_label)] = Field(
-        description="An object of entries by uid, or a list of entries")
+    model_config = ConfigDict(extra="allow")
+    name: str | None = None
+    entries: dict[str, LorebookEntry] | list[LorebookEntry]
+
+
+class CharacterCard(BaseModel):
+    """A Character Card V2 or V3 (`spec` chara_card_v2 / chara_card_v3, fields in `data`)."""
+
+    model_config = ConfigDict(extra="allow")
+    spec: Literal["chara_card_v2", "chara_card_v3"]
+    spec_version: str
+    data: dict[str, Any]
+
+
+class OtherLorebook(BaseModel):
+    """NovelAI (`lorebookVersion`), Agnai (`kind: memory`), RisuAI (`type: risu`) or
+    KoboldAI (`folders`) books; KoboldAI's list of entries is also read."""
+
+    model_config = ConfigDict(extra="allow")
 
 
 def _file_stem(value):
-    """A file name without its folders and its .json/.lorebook extensions."""
+    """A file name without its folders and its .json/.lorebook/.png extensions."""
     if not isinstance(value, str):
         return value
     stem = re.split(r"[\\/]", value.strip())[-1]
-    while re.search(r"\.(json|lorebook)$", stem, re.IGNORECASE):
+    while re.search(r"\.(json|lorebook|png)$", stem, re.IGNORECASE):
         stem = stem.rsplit(".", 1)[0]
     return stem
 
@@ -209,35 +205,16 @@ class ImportQuery(QueryModel):
 
     name: Annotated[Name, BeforeValidator(_file_stem)] | None = Field(None, description=(
         "The file's name (e.g. `Eldoria.lorebook.json`): a lorebook without a `name` of its "
-        "own becomes a world of this name, .json/.lorebook extensions removed. Same rules as "
+        "own becomes a world of this name, .json/.lorebook/.png extensions removed. Same rules as "
         "a world name (1-120 characters, something visible). Bundles keep their world name."))
 
 
-def _import_kind(data) -> str | None:
-    if isinstance(data, dict) and "format" in data:
-        return "bundle"
-    if isinstance(data, dict) and "entries" in data:
-        return "lorebook"
-    return None
-
-
 class WorldImport(RootModel):
-    """A Storyloom bundle (has `format`) or a SillyTavern lorebook (has `entries`)."""
+    """What POST /worlds/import reads (documentation; the route tells the formats apart)."""
 
-    # Field errors name paths inside the file, without the union's tag (bundle/lorebook).
-    error_path_skip: ClassVar[int] = 1
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "name": "Eldoria lore", "entries": {"0": {
             "key": ["Ari", "the Fox"], "comment": "Ari",
             "content": "A cunning thief of the river towns."}}}]})
 
-    root: Annotated[Union[Annotated[WorldBundle, Tag("bundle")],
-                          Annotated[Lorebook, Tag("lorebook")]],
-                    Discriminator(_import_kind, custom_error_type="not_an_export",
-                                  custom_error_message="not a Storyloom world bundle (with "
-                                                       "'format') or a SillyTavern lorebook "
-                                                       "(with 'entries')")]
-
-    def payload(self) -> dict:
-        """The file as plain data, keeping only the keys it carried (and the defaults)."""
-        return self.root.model_dump(mode="json", exclude_unset=True, by_alias=False)
+    root: Union[WorldBundle, Lorebook, CharacterCard, OtherLorebook, list[dict[str, Any]]]

@@ -8,8 +8,8 @@ from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from core.calendar import default_calendar, upgrade_calendar
 
-from interfaces.schemas.common import (CollaboratorRole, Id, Language, Name, PageQuery,
-                                       QueryModel, ShortText, StrictModel, Versioned,
+from interfaces.schemas.common import (CollaboratorRole, Extensions, Id, Language, Name,
+                                       PageQuery, QueryModel, ShortText, StrictModel, Versioned,
                                        Visibility, WorldType, example)
 
 LANGUAGE_DOC = ("The world's language, vi (Vietnamese) or en (English): generated content, "
@@ -117,6 +117,7 @@ class WorldCreate(StrictModel):
         "Map units a traveller covers in a day, for the timeline's too_far check"))
     generate: Generate | None = Field(
         None, description="Fill the world from templates for its world_type")
+    extensions: Extensions = Field(default_factory=dict)
 
 
 class WorldUpdate(Versioned):
@@ -133,6 +134,7 @@ class WorldUpdate(Versioned):
     calendar: Calendar | None = None
     travel_per_day: float | None = Field(None, gt=0, le=1_000_000, description=(
         "Map units a traveller covers in a day (null: no too_far check)"))
+    extensions: Extensions | None = None
     nullable: ClassVar[frozenset] = frozenset({"travel_per_day"})
 
 

@@ -11,7 +11,7 @@ export const LIMITS = Object.freeze({
   storySummary: 10_000, // stories.StoryCreate.summary maxLength
   storyGenre: 120, // stories.StoryCreate.genre maxLength
   entityName: 120, // content.EntityCreate.name maxLength
-  entityDescription: 20_000, // content.EntityCreate.description maxLength
+  entityDescription: 200_000, // content.EntityCreate.description maxLength
   aliases: 20, // content.EntityCreate.aliases maxItems
   aliasLength: 120, // content.EntityCreate.aliases.items maxLength
   attributes: 50, // content.EntityCreate.attributes maxProperties
@@ -19,7 +19,7 @@ export const LIMITS = Object.freeze({
   attributeText: 500, // content.EntityCreate.attributes.additionalProperties maxLength
   relationshipLabel: 120, // content.Relationship.label maxLength
   locationName: 120, // content.LocationCreate.name maxLength
-  locationDescription: 20_000, // content.LocationCreate.description maxLength
+  locationDescription: 200_000, // content.LocationCreate.description maxLength
   locationAliases: 20, // content.LocationCreate.aliases maxItems
   coordinate: 1_000_000, // content.Coordinates.x maximum
   username: 32, // auth.UserRegister.username maxLength

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../lib/limits';
 
 /** The values the API accepts for an entity's type and its relationships (API notes, issue 4). */
-export const ENTITY_TYPES = ['character', 'creature', 'faction', 'item', 'other'];
+export const ENTITY_TYPES = ['character', 'creature', 'faction', 'item', 'lore', 'other'];
 
 /** Each directed type and what the other side shows; symmetric types show themselves. */
 export const INVERSE_RELATIONSHIPS = {
