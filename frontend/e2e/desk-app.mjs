@@ -246,7 +246,7 @@ export async function run(ctx) {
     const context = await signedInContext(ctx, owner.token);
     const page = await newPage(context, 'import');
     await page.goto(`${base}/worlds`);
-    const input = page.getByLabel('Chọn tệp .json để nhập thế giới');
+    const input = page.getByLabel(/Chọn tệp để nhập thế giới/);
     await input.setInputFiles({ name: 'hỏng.json', mimeType: 'application/json', buffer: Buffer.from('{ "entries": oops') });
     await page.getByRole('alert').getByText('Tệp này không phải JSON hợp lệ.').waitFor();
     await page.getByRole('heading', { name: 'Thế giới', level: 1 }).waitFor();

@@ -116,7 +116,11 @@ export async function apiRequest(path, { method = 'GET', body, params, signal, h
     headers: { Accept: 'application/json', ...headers },
   };
   if (token) init.headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) {
+  if (ArrayBuffer.isView(body)) {
+    // Bytes sent as they are (a character card PNG), with the media type the caller gives.
+    init.headers['Content-Type'] ??= 'application/octet-stream';
+    init.body = body;
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { useEntity } from '../../features/entities/api/get-entity';
 import { EntityDetail } from '../../features/entities/components/entity-detail';
 import { DeleteEntityButton } from '../../features/entities/components/delete-entity-button';
+import { CARD_FORMATS } from '../../features/worlds/api/export-world';
+import { ExportMenu } from '../../features/worlds/components/export-menu';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useWorldItem } from '../world-item-pages';
 
@@ -19,6 +21,7 @@ export default function CharacterPage() {
         basePath={base}
         actions={(
           <>
+            <ExportMenu world={world} formats={CARD_FORMATS} entityId={entity.entity_id} label="export.cardAction" hint="export.cardHint" />
             {entity.permissions?.edit && <Link to={`${base}/${entity.entity_id}/edit`} className="btn btn-sm">{t('entities.edit')}</Link>}
             {entity.permissions?.delete && (
               <DeleteEntityButton

@@ -1,7 +1,7 @@
 /**
- * POST /worlds/import?name=: a Storyloom bundle (a json export) or a lorebook from another tool
- * becomes a new private world owned by the caller; `name` (the file's name) names a lorebook that
- * has none. Answers `{ world, skipped: [{index, reason}] }`. A file the API cannot read creates
+ * POST /worlds/import?name=: a Storyloom bundle (a json export), a lorebook from another tool or a
+ * character card (JSON, or a PNG sent as it is) becomes a new private world owned by the caller;
+ * `name` (the file's name) names a lorebook that has none. Answers `{ world, skipped: [{index, reason}] }`. A file the API cannot read creates
  * nothing (2001/2003, 2004/2006).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -12,11 +12,12 @@ import { LIMITS } from '../../../lib/limits';
 /** The file's name without its extension (and without a path some browsers include). */
 export function importName(fileName) {
   const base = String(fileName ?? '').split(/[\\/]/).pop();
-  return base.replace(/\.[^.]*$/, '').trim().slice(0, LIMITS.worldName).trim() || undefined;
+  return base.replace(/(\.(json|lorebook|png))+$/i, '').replace(/\.[^.]*$/, '').trim().slice(0, LIMITS.worldName).trim() || undefined;
 }
 
 export async function importWorld({ payload, fileName }) {
-  const data = await api.post('/worlds/import', payload, { params: { name: importName(fileName) } });
+  const headers = payload instanceof Uint8Array ? { 'Content-Type': 'image/png' } : {};
+  const data = await api.post('/worlds/import', payload, { params: { name: importName(fileName) }, headers });
   return { world: data.world, skipped: data.skipped ?? [] };
 }
 

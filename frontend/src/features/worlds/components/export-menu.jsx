@@ -4,8 +4,11 @@ import { EXPORT_FORMATS, useExportWorld } from '../api/export-world';
 import { useToast } from '../../../components/ui/toast';
 import { errorMessage } from '../../../lib/api-client';
 
-/** "Export" opens a short list of formats; picking one downloads the file. Escape closes it. */
-export function ExportMenu({ world }) {
+/**
+ * "Export" opens a short list of formats; picking one downloads the file. Escape closes it.
+ * With `entityId` (and the card formats) it exports that character instead of the world.
+ */
+export function ExportMenu({ world, formats = EXPORT_FORMATS, entityId, label = 'export.action', hint = 'export.hint' }) {
   const { t } = useTranslation();
   const { notify } = useToast();
   const id = useId();
@@ -41,19 +44,19 @@ export function ExportMenu({ world }) {
     >
       <summary className="btn btn-sm" aria-describedby={`${id}-hint`}>
         {exporting.isPending && <span className="loading loading-spinner loading-xs" aria-hidden="true" />}
-        {t('export.action')}
+        {t(label)}
         <span aria-hidden="true">▾</span>
       </summary>
-      <span id={`${id}-hint`} className="sr-only">{t('export.hint')}</span>
+      <span id={`${id}-hint`} className="sr-only">{t(hint)}</span>
       <ul className="menu dropdown-content z-40 mt-2 w-72 rounded-box border border-base-300 bg-base-100 p-2 shadow-lg">
-        {EXPORT_FORMATS.map((format) => (
+        {formats.map((format) => (
           <li key={format}>
             <button
               type="button"
               disabled={exporting.isPending}
               onClick={() => {
                 close();
-                exporting.mutate({ worldId: world.world_id, format });
+                exporting.mutate({ worldId: world.world_id, format, entityId });
               }}
               className="flex flex-col items-start gap-0"
             >

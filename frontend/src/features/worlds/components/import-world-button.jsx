@@ -6,6 +6,25 @@ import { errorMessage } from '../../../lib/api-client';
 
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+export const IMPORT_ACCEPT = '.json,.lorebook,.png,application/json,image/png';
+
+function readBytes(blob) {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/** Whether the file is a PNG by its first bytes, whatever its name says. */
+async function isPng(file) {
+  const head = new Uint8Array(await readBytes(file.slice(0, PNG_SIGNATURE.length)));
+  return PNG_SIGNATURE.every((byte, i) => head[i] === byte);
+}
+
 function readText(file) {
   if (typeof file.text === 'function') return file.text();
   return new Promise((resolve, reject) => {
@@ -18,12 +37,14 @@ function readText(file) {
 
 /**
  * What is wrong with a file before it is sent (too large, unreadable, not JSON), as a message key,
- * or the parsed JSON. Which formats it holds is the API's to say: it reads many tools' lorebooks.
+ * or what to send: the parsed JSON, or a PNG (a character card) as its bytes. Which format
+ * it holds is the API's to say: it reads many tools' lorebooks and cards.
  */
 export async function readImportFile(file) {
   if (file.size > IMPORT_MAX_BYTES) return { error: 'import.errors.tooLarge' };
   let text;
   try {
+    if (await isPng(file)) return { payload: new Uint8Array(await readBytes(file)) };
     text = await readText(file);
   } catch {
     return { error: 'import.errors.unreadable' };
@@ -68,8 +89,9 @@ function ImportResult({ world, skipped }) {
 }
 
 /**
- * "Import a world": pick a .json file (a Storyloom export or a SillyTavern lorebook); it is
- * checked here, sent, and `onImported(world)` gets the new world. Problems are said plainly.
+ * "Import a world": pick a file (a Storyloom export, another tool's lorebook or a character card,
+ * JSON or PNG); it is checked here, sent, and `onImported(world)` gets the new world. Problems
+ * are said plainly.
  */
 export function ImportWorldButton({ onImported, className = 'btn' }) {
   const { t } = useTranslation();
@@ -107,7 +129,7 @@ export function ImportWorldButton({ onImported, className = 'btn' }) {
         ref={input}
         id={inputId}
         type="file"
-        accept=".json,application/json"
+        accept={IMPORT_ACCEPT}
         className="sr-only"
         tabIndex={-1}
         aria-label={t('import.fileLabel')}

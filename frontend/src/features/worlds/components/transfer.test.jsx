@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeUser, makeWorld, page } from '../../../test/fixtures';
+import { makeEntity, makeUser, makeWorld, page } from '../../../test/fixtures';
+import { worldModelHandlers } from '../../../test/world-model';
 import { renderApp, signIn } from '../../../test/render';
 import { API, fail, ok, server } from '../../../test/server';
 
@@ -25,7 +26,7 @@ describe('import a world', () => {
     server.use(http.post(`${API}/worlds/import`, () => { posted = true; return ok({}); }));
     const user = userEvent.setup();
     renderApp('/worlds');
-    const input = await screen.findByLabelText('Chọn tệp .json để nhập thế giới');
+    const input = await screen.findByLabelText(/Chọn tệp để nhập thế giới/);
 
     await user.upload(input, jsonFile('{ "format": oops'));
     expect(await screen.findByRole('alert')).toHaveTextContent('Tệp này không phải JSON hợp lệ.');
@@ -41,7 +42,7 @@ describe('import a world', () => {
     server.use(http.post(`${API}/worlds/import`, () => fail('2001', 400, { fields: { 'bundle.world.name': 'String should have at least 1 character' } })));
     const user = userEvent.setup();
     renderApp('/worlds');
-    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('{"format": "storyloom.world", "version": 1, "world": {"name": ""}}'));
+    await user.upload(await screen.findByLabelText(/Chọn tệp để nhập thế giới/), jsonFile('{"format": "storyloom.world", "version": 1, "world": {"name": ""}}'));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Không nhập được tệp');
     expect(alert).toHaveTextContent('Tệp có dữ liệu không hợp lệ nên không có gì được tạo.');
@@ -53,7 +54,7 @@ describe('import a world', () => {
     server.use(http.post(`${API}/worlds/import`, () => fail('2006', 413)));
     const user = userEvent.setup();
     renderApp('/worlds');
-    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('{"entries": {}}', 'lore.json'));
+    await user.upload(await screen.findByLabelText(/Chọn tệp để nhập thế giới/), jsonFile('{"entries": {}}', 'lore.json'));
     expect(await screen.findByRole('alert')).toHaveTextContent('Tệp quá lớn đối với máy chủ (tối đa 10 MB). Không có gì được tạo.');
   });
 
@@ -62,7 +63,7 @@ describe('import a world', () => {
     server.use(http.post(`${API}/worlds/import`, () => fail('2001', 400, { fields: { body: 'unknown format; reads storyloom, sillytavern, koboldai, novelai' } }, 'Unknown import format')));
     const user = userEvent.setup();
     renderApp('/worlds');
-    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('[1, 2, 3]'));
+    await user.upload(await screen.findByLabelText(/Chọn tệp để nhập thế giới/), jsonFile('[1, 2, 3]'));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Tệp này không ở định dạng Storyloom đọc được.');
     expect(within(alert).getByText(/body: unknown format/)).toBeInTheDocument();
@@ -78,10 +79,10 @@ describe('import a world', () => {
     }));
     const user = userEvent.setup();
     const { router } = renderApp('/worlds');
-    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile('{"entries": {}}', 'Biên niên sử.lorebook.json'));
+    await user.upload(await screen.findByLabelText(/Chọn tệp để nhập thế giới/), jsonFile('{"entries": {}}', 'Biên niên sử.lorebook.json'));
     const result = await screen.findByTestId('import-result');
-    expect(name).toBe('Biên niên sử.lorebook');
-    expect(result).toHaveTextContent('Đã nhập “Biên niên sử.lorebook”');
+    expect(name).toBe('Biên niên sử');
+    expect(result).toHaveTextContent('Đã nhập “Biên niên sử”');
     expect(result).toHaveTextContent('Mục 2: no keys');
     expect(within(result).getByRole('link', { name: 'Mở thế giới' })).toHaveAttribute('href', '/worlds/lb');
     expect(router.state.location.pathname).toBe('/worlds');
@@ -103,12 +104,38 @@ describe('import a world', () => {
     );
     const user = userEvent.setup();
     const { router } = renderApp('/worlds');
-    await user.upload(await screen.findByLabelText('Chọn tệp .json để nhập thế giới'), jsonFile(JSON.stringify(lorebook)));
+    await user.upload(await screen.findByLabelText(/Chọn tệp để nhập thế giới/), jsonFile(JSON.stringify(lorebook)));
     expect(await screen.findByRole('heading', { name: 'Imported lorebook', level: 1 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/worlds/copy');
     expect(body).toEqual(lorebook);
     expect(name).toBe('world');
     expect(screen.getByText('Đã nhập thế giới “Imported lorebook”.')).toBeInTheDocument();
+  });
+
+  it('sends a character card picture as a PNG, known by its bytes whatever its name', async () => {
+    worldsPage();
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const sent = [];
+    server.use(
+      http.post(`${API}/worlds/import`, async ({ request }) => {
+        sent.push({
+          type: request.headers.get('Content-Type'),
+          bytes: Array.from(new Uint8Array(await request.arrayBuffer())),
+          name: new URL(request.url).searchParams.get('name'),
+        });
+        return ok({ world: makeWorld({ world_id: 'card', name: 'Seraphina' }), skipped: [{ index: 0, reason: 'x' }] }, 201);
+      }),
+    );
+    const user = userEvent.setup({ applyAccept: false });
+    renderApp('/worlds');
+    const input = await screen.findByLabelText(/Chọn tệp để nhập thế giới/);
+    expect(input).toHaveAttribute('accept', '.json,.lorebook,.png,application/json,image/png');
+    await user.upload(input, new File([bytes], 'Seraphina.png', { type: 'image/png' }));
+    await screen.findByTestId('import-result');
+    await user.upload(input, new File([bytes], 'misnamed.json', { type: 'application/json' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[0]).toEqual({ type: 'image/png', bytes: Array.from(bytes), name: 'Seraphina' });
+    expect(sent[1].type).toBe('image/png');
   });
 });
 
@@ -155,6 +182,36 @@ describe('export a world', () => {
     await user.click(screen.getByRole('button', { name: /^Lorebook/ }));
     expect(await screen.findByText('Không tìm thấy nội dung này.')).toBeInTheDocument();
     expect(seen).toEqual([['markdown', 'Bearer tok'], ['lorebook', 'Bearer tok']]);
+    click.mockRestore();
+  });
+
+  it('exports a character as a character card, JSON or PNG, from the character page', async () => {
+    const world = makeWorld({ world_id: 'w1', name: 'Rừng' });
+    const sera = makeEntity({ entity_id: 'sera', world_id: 'w1', name: 'Seraphina' });
+    const { handlers } = worldModelHandlers({ world, entities: [sera] });
+    const seen = [];
+    server.use(...handlers, http.get(`${API}/worlds/w1/export`, ({ request }) => {
+      const url = new URL(request.url);
+      seen.push([url.searchParams.get('format'), url.searchParams.get('entity_id')]);
+      return new HttpResponse(new Uint8Array([0x89, 0x50]), {
+        headers: { 'Content-Type': 'image/png', 'Content-Disposition': 'attachment; filename="Seraphina.png"' },
+      });
+    }));
+    URL.createObjectURL = vi.fn(() => 'blob:fake');
+    URL.revokeObjectURL = vi.fn();
+    const clicked = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function record() { clicked.push(this.download); });
+    signIn('tok');
+    const user = userEvent.setup();
+    renderApp('/worlds/w1/characters/sera');
+
+    await user.click(await screen.findByText('Xuất thẻ nhân vật'));
+    await user.click(screen.getByRole('button', { name: /^Thẻ nhân vật \(PNG\)/ }));
+    expect(await screen.findByText('Đã tải xuống Seraphina.png.')).toBeInTheDocument();
+    await user.click(screen.getByText('Xuất thẻ nhân vật'));
+    await user.click(screen.getByRole('button', { name: /^Thẻ nhân vật \(JSON\)/ }));
+    await waitFor(() => expect(seen).toEqual([['card_png', 'sera'], ['card', 'sera']]));
+    expect(clicked[0]).toBe('Seraphina.png');
     click.mockRestore();
   });
 });
