@@ -15,9 +15,17 @@ def inline(text) -> str:
     return _escape_line(" ".join(str(text).split()))
 
 
-def block(text) -> str:
-    """Multi-line text for paragraphs: each line escaped and unindented (no code blocks)."""
-    return "\n".join(_escape_line(line.strip()) for line in str(text).splitlines())
+def block(text, indent: str = "") -> str:
+    """Multi-line text for paragraphs: each line escaped and unindented (no code blocks), and
+    ended by a hard line break (a backslash) when another line follows, so line breaks show.
+
+    `indent` starts every line after the first (the continuation of a list item).
+    """
+    lines = [_escape_line(line.strip()) for line in str(text).splitlines()]
+    return "\n".join(
+        ("" if i == 0 or not line else indent) + line
+        + ("\\" if line and i + 1 < len(lines) and lines[i + 1] else "")
+        for i, line in enumerate(lines))
 
 
 def _escape_line(line: str) -> str:

@@ -114,8 +114,11 @@ class _Bible:
             where = place.get("coordinates")
             at = f" {self.words['at']} ({where['x']:g}, {where['y']:g})" if where else ""
             kind = word_for(LOCATION_TYPES, self.language, place["location_type"])
-            text = f" — {inline(place['description'])}" if place["description"] else ""
-            lines.append(f"{'  ' * depth}- **{inline(place['name'])}** ({kind}{at}){text}")
+            lines.append(f"{'  ' * depth}- **{inline(place['name'])}** ({kind}{at})")
+            if place["description"].strip():
+                # The description continues the item on lines of its own, line breaks kept.
+                indent = "  " * (depth + 1)
+                lines.append(indent + block(place["description"], indent))
             self._place_tree(children, place["location_id"], depth + 1, lines, seen)
 
     def _timeline(self, events: list[dict]) -> list[str]:
@@ -125,8 +128,9 @@ class _Bible:
         for event in events:
             when = (self.words["year"].format(year=event["year"])
                     if event.get("year") is not None else self.words["undated"])
-            text = f": {inline(event['description'])}" if event.get("description") else ""
-            lines.append(f"- **{when}** — {inline(event['title'])}{text}")
+            lines.append(f"- **{when}** — {inline(event['title'])}")
+            if (event.get("description") or "").strip():
+                lines.append("  " + block(event["description"], "  "))
         return lines + [""]
 
     def _stories(self, stories: list[dict]) -> list[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
+from markdown_it import MarkdownIt
 
 from core.markdown import block, inline
 from tests.api.helpers import assert_ok
@@ -107,7 +109,65 @@ def test_inline_escapes_what_markdown_would_read_as_markup(text, escaped):
 
 
 def test_block_keeps_lines_but_not_their_meaning():
-    assert block("# h\n    code\n> q\nplain") == "\\# h\ncode\n\\> q\nplain"
+    assert block("# h\n    code\n> q\nplain") == "\\# h\\\ncode\\\n\\> q\\\nplain"
+    assert block("a\n\nb", "  ") == "a\n\n  b", "a blank line parts paragraphs, no break"
+
+
+class _Visible(HTMLParser):
+    """The text a browser shows, one line per block or line break, and the tags used."""
+
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "blockquote", "ul", "br"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.current, self.tags = [], [], set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        if tag in self.BLOCKS:
+            self._end_line()
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self._end_line()
+
+    def handle_data(self, data):
+        self.current.append(data)
+
+    def _end_line(self):
+        line = " ".join("".join(self.current).split())
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+
+def rendered(markdown: str) -> _Visible:
+    """The world bible as CommonMark renders it, raw HTML allowed (so none may be written)."""
+    parser = _Visible()
+    parser.feed(MarkdownIt("commonmark").render(markdown))
+    parser.close()
+    parser._end_line()
+    return parser
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_commonmark_renderer_shows_every_name_and_description_as_written(client, writer,
+                                                                         language):
+    description = "# Not a heading\n- not a list\n1. nor this\n<b>bold?</b> & *stars*\nĐà Lạt"
+    names = {"world": "<i>Eldoria</i> & [co](x)", "entity": "*Ari* _the_ `Fox`",
+             "alias": "![pic](y.png)", "place": "Cảng #1 | <script>x</script>",
+             "story": "> Chapter <1>"}
+    page = rendered(bible(client, writer, language, description=description, **names))
+    assert page.tags <= {"h1", "h2", "h3", "p", "em", "strong", "ul", "li", "blockquote",
+                         "br"}, "no HTML, link, image or code from what users typed"
+    shown = "\n".join(page.lines)
+    for name in names.values():
+        assert name in shown, name
+    lines = description.split("\n")
+    for start in [i for i, line in enumerate(page.lines) if line.endswith(lines[0])]:
+        assert page.lines[start + 1:start + len(lines)] == lines[1:], "line breaks kept"
+    assert sum(line.endswith(lines[0]) for line in page.lines) == 3, \
+        "the world's, the character's and the place's descriptions, each whole"
 
 
 @pytest.mark.parametrize("language, expected", [
