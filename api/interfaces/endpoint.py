@@ -79,12 +79,14 @@ class Router:
     def route(self, method: str, rule: str, summary: str, *, access: str = PUBLIC, body=None,
               query=None, response=None, status: int = 200, errors: tuple = (),
               description: str = "", cache=None, versioned: bool = False,
-              download: tuple = (), limit=None, read_body=None, also_accepts: tuple = ()):
+              download: tuple = (), limit=None, read_body=None, also_accepts: tuple = (),
+              exact: bool = False):
         """Register the handler with everything the route declares.
 
         `read_body`, when given, returns the body the handler gets instead of the JSON object
         validated against `body` (which then only documents it); `also_accepts` documents the
-        other media types it reads.
+        other media types it reads. `exact` says the handler answers plain data already in the
+        response model's shape (a large answer), sent without walking it again.
         """
         security, access_errors = ACCESS_DOCS[access]
         spec = operation(summary, tag=self._tag, security=security, access_errors=access_errors,
@@ -107,7 +109,9 @@ class Router:
                 result = handler(**params)
                 if isinstance(result, Response):
                     return result
-                return ok(dump(response, result) if response else (result or {}), status)
+                if response is None or exact:
+                    return ok(result or {}, status)
+                return ok(dump(response, result), status)
 
             view = answer
             if access != PUBLIC:

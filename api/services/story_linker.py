@@ -113,10 +113,10 @@ class StoryLinker:
 
 def _names(reader, things) -> dict:
     """{(kind, id): name} of the entities and places named."""
-    names = {("entity", e.entity_id): e.name
-             for e in reader.get_many(Entity, [i for k, i in things if k == "entity"])}
-    names.update({("location", p.location_id): p.name
-                  for p in reader.get_many(Location, [i for k, i in things if k == "location"])})
+    names = {("entity", i): name for i, name in reader.names_of(
+        Entity, [i for k, i in things if k == "entity"]).items()}
+    names.update({("location", i): name for i, name in reader.names_of(
+        Location, [i for k, i in things if k == "location"]).items()})
     return names
 
 

@@ -32,9 +32,7 @@ class TimelineService:
     def get_timeline(self, user, world_id: str) -> TimelineView:
         """Years in calendar order, connections (explicit and implicit) and conflicts."""
         world = load_world(self._storage, user, world_id)
-        order = {s.story_id: s.order for s in
-                 self._storage.story_outlines(world_id, visible_levels(user, world),
-                                                      links=False)}
+        order = self._storage.story_orders(world_id, visible_levels(user, world))
         events = [e for e in self._storage.events_of_world(world_id)
                   if e.story_id is None or e.story_id in order]
         calendar = world_calendar(world)

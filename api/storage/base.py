@@ -99,6 +99,10 @@ class Reader(ABC):
         """The models that exist among the ids, in the order of the ids."""
 
     @abstractmethod
+    def names_of(self, model_cls, ids) -> dict:
+        """{id: name} of the named things (entities, places, worlds) that exist among the ids."""
+
+    @abstractmethod
     def tasks_of_user(self, user_id: str, page: PageRequest) -> Page:
         """A user's AI tasks, most recently changed first."""
 
@@ -184,6 +188,10 @@ class Reader(ABC):
         world's order: ids, title, order and links, without reading the stories' text.
         With `links=False` their `linked_story_ids` are left empty (a world's links can
         number tens of thousands; timelines and graphs do not need them)."""
+
+    @abstractmethod
+    def story_orders(self, world_id: str, levels=None) -> dict:
+        """{story_id: order} of the world's stories at the given levels (all when None)."""
 
     @abstractmethod
     def last_story_order(self, world_id: str) -> int:

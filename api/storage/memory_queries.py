@@ -65,6 +65,12 @@ class MemoryReader(Reader):
             docs = [self._store.get(table, i) for i in ids]
         return self._models(model_cls, (d for d in docs if d is not None))
 
+    def names_of(self, model_cls, ids):
+        table = TABLES[model_cls].name
+        with self._guard:
+            docs = [self._store.get(table, i) for i in ids]
+        return {d[TABLES[model_cls].id_field]: d["name"] for d in docs if d is not None}
+
     def tasks_of_user(self, user_id, page):
         return self._page(Task, "tasks", [{"user_id": user_id}], page, descending=True)
 
@@ -185,6 +191,13 @@ class MemoryReader(Reader):
                                  list(d["linked_story_ids"]) if links else [],
                                  d.get("world_time"))
                     for d in docs]
+
+    def story_orders(self, world_id, levels=None):
+        alternatives = [{"world_id": world_id, "visibility": v} for v in levels] \
+            if levels is not None else [{"world_id": world_id}]
+        with self._guard:
+            docs, _ = self._store.select("stories", alternatives, order="order")
+            return {d["story_id"]: d["order"] for d in docs}
 
     def last_story_order(self, world_id):
         with self._guard:

@@ -22,6 +22,7 @@ from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 from core.models import User
 from storage.base import Storage, StorageError, TransactionScope
 from storage.postgres.change_feed import ChangeFeed, channel_of, payload_of
+from storage.postgres.doc_cache import DocumentCache
 from storage.postgres.errors import cause_of, raise_translated, translate
 from storage.postgres.migrations import migrate
 from storage.postgres.queries import PostgresReader
@@ -83,6 +84,7 @@ class PostgresStorage(PostgresReader, Storage):
             raise
         self._sessions: OrderedDict[tuple, tuple] = OrderedDict()
         self._sessions_lock = threading.Lock()
+        self._doc_cache = DocumentCache()
         log.info("storage opened", extra={"fields": {"postgresql": version, "schema": schema}})
 
     # reads outside a transaction: one statement on a pooled autocommit connection
@@ -218,3 +220,4 @@ class PostgresStorage(PostgresReader, Storage):
         self._closed = True
         self._feed.close()
         self._pool.close()
+        self._doc_cache.clear()

@@ -145,6 +145,35 @@ def test_stories_of_a_world_come_in_the_worlds_order_at_the_levels_asked(storage
     assert [o.story_id for o in storage.story_outlines("w")] == \
         [s.story_id for s in every.items]
     assert storage.story_outlines("w", ()) == []
+    assert storage.story_orders("w", ("public", "draft")) == \
+        {s.story_id: s.order for s in every.items if s.visibility != "private"}
+    assert storage.story_orders("w", ()) == {} and len(storage.story_orders("w")) == 4
+
+
+def test_names_of_answers_the_names_of_the_ids_that_exist(storage):
+    hero, place = an_entity("w", name="Ari"), a_location("w", name="Harbour")
+    insert(storage, hero, place)
+    assert storage.names_of(Entity, [hero.entity_id, "ghost"]) == {hero.entity_id: "Ari"}
+    assert storage.names_of(Location, [place.location_id]) == {place.location_id: "Harbour"}
+    assert storage.names_of(Entity, []) == {}
+
+
+def test_whole_reads_see_every_change_made_through_another_connection(storage):
+    """PostgreSQL keeps documents' text per process, checked by each row's xmin: a change made
+    anywhere (here: straight in a second transaction) is read at once, a delete too."""
+    events = [an_event("w", title=f"e{i}") for i in range(5)]
+    insert(storage, *events)
+    assert sorted(e.title for e in storage.events_of_world("w")) == [f"e{i}" for i in range(5)]
+    with storage.transaction() as tx:
+        changed = tx.get(type(events[0]), events[0].event_id)
+        changed.title = "moved"
+        tx.update(changed)
+        tx.delete(type(events[1]), events[1].event_id)
+    titles = sorted(e.title for e in storage.events_of_world("w"))
+    assert titles == ["e2", "e3", "e4", "moved"]
+    first = storage.events_of_world("w")
+    first[0].entity_ids.append("mine")
+    assert all(e.entity_ids == [] for e in storage.events_of_world("w")), "no shared state"
 
 
 def test_story_outlines_carry_the_links_without_the_text(storage):

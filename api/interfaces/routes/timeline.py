@@ -49,7 +49,7 @@ def create_timeline_bp(event_service, timeline_service, story_linker, endpoints)
         return timeline_service.get_graph(user, world_id)
 
     @route.post("/auto-link-stories", "Link the world's stories that share entities or places",
-                access=TOKEN, response=AutoLinkOut, errors=(NOT_FOUND, FORBIDDEN),
+                access=TOKEN, response=AutoLinkOut, errors=(NOT_FOUND, FORBIDDEN), exact=True,
                 description="Recomputes every story's linked_story_ids; links also follow "
                             "every change of a story's entities and places on their own.")
     def recompute_world(world_id, user):

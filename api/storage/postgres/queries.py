@@ -50,6 +50,9 @@ class PostgresReader(Reader):
         fixed statement per table, are.
         """
 
+    # Documents' text checked by xmin, for reads outside a transaction (None inside one).
+    _doc_cache = None
+
     def _point_lock(self, of: str = "") -> str:
         """The locking clause of a read by id (none outside a transaction)."""
         return ""
@@ -61,6 +64,10 @@ class PostgresReader(Reader):
 
         `page_source` is `source` cut down to what the page can need, when that is cheaper.
         """
+        if page is None and source is None and self._doc_cache is not None:
+            docs = self._doc_cache.documents(self._rows, TABLES[model_cls].name, where, params,
+                                             order)
+            return Page([model_cls.from_own_dict(doc) for doc in docs], len(docs))
         source = source or TABLES[model_cls].name
         select = f"SELECT doc FROM {page_source or source} WHERE {where} ORDER BY {order}"
         if page is None:
@@ -104,6 +111,13 @@ class PostgresReader(Reader):
                           "WHERE id = ANY(%s::text[])", (ids,))
         found = dict(rows)
         return [model_cls.from_dict(found[i]) for i in ids if i in found]   # ids may repeat
+
+    def names_of(self, model_cls, ids):
+        ids = list(ids)
+        if not ids:
+            return {}
+        return dict(self._rows(f"SELECT id, doc->>'name' FROM {TABLES[model_cls].name} "
+                               "WHERE id = ANY(%s::text[])", (ids,)))
 
     def tasks_of_user(self, user_id, page):
         params = Params()
@@ -233,6 +247,13 @@ class PostgresReader(Reader):
                           f"FROM stories WHERE {where} "
                           f"ORDER BY {order_by('order')}", params)
         return [StoryOutline(*row) for row in rows]
+
+    def story_orders(self, world_id, levels=None):
+        params = Params()
+        where = f"world_id = {params.add(world_id)}"
+        if levels is not None:
+            where += " AND " + level_in("visibility", levels, params)
+        return dict(self._rows(f'SELECT id, "order" FROM stories WHERE {where}', params))
 
     def last_story_order(self, world_id):
         rows = self._rows('SELECT "order" FROM stories WHERE world_id = %s '
