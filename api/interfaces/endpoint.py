@@ -94,7 +94,8 @@ class Router:
                          response=response, status=status, errors=errors,
                          description=description, download=download, versioned=versioned,
                          also_accepts=also_accepts)
-        self._endpoints.models.update(m for m in (body, response) if m is not None)
+        files = download.values() if isinstance(download, dict) else ()
+        self._endpoints.models.update(m for m in (body, response, *files) if m is not None)
 
         def decorator(handler):
             def answer(**params):

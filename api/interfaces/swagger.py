@@ -63,7 +63,7 @@ def operation(summary: str, *, tag: str, security, access_errors: tuple, rule: s
               also_accepts: tuple = ()) -> dict:
     """The OpenAPI operation of a route, from what its route decorator declares."""
     codes = [*errors, *access_errors, INTERNAL_ERROR, STORAGE_UNAVAILABLE]
-    success = ({media: {"schema": {"type": "string", "format": "binary"}} for media in download}
+    success = ({media: {"schema": _file_schema(media, download)} for media in download}
                if download else {"application/json": {"schema": _envelope(
                    {"$ref": _REF.format(model=response.__name__)} if response
                    else {"type": "object"})}})
@@ -84,6 +84,17 @@ def operation(summary: str, *, tag: str, security, access_errors: tuple, rule: s
     if security is not None:
         spec["security"] = security
     return spec
+
+
+def _file_schema(media: str, download) -> dict:
+    """A downloaded file's schema: its model's when `download` maps the media type to one,
+    text for text types, else bytes."""
+    model = download.get(media) if isinstance(download, dict) else None
+    if model is not None:
+        return {"$ref": _REF.format(model=model.__name__)}
+    if media.startswith("text/"):
+        return {"type": "string"}
+    return {"type": "string", "format": "binary"}
 
 
 def to_openapi30(schema):

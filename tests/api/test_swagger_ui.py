@@ -143,15 +143,17 @@ def test_every_request_body_in_the_spec_has_an_example(client):
     spec = client.get("/apispec.json").get_json()
     bodies = list(_request_bodies(spec))
     assert len(bodies) >= 15
-    missing = [where for where, schema, holder in bodies
-               if _example(spec, schema, holder)[1] is None]
-    assert missing == []
+    missing = [where for where, schema, holder in bodies if schema.get("format") != "binary"
+               and _example(spec, schema, holder)[1] is None]
+    assert missing == [], "every JSON body has one (a file's bytes need none)"
 
 
 def test_every_request_body_example_is_a_body_the_api_accepts(client):
     spec = client.get("/apispec.json").get_json()
     models = _body_models()
     for where, schema, holder in _request_bodies(spec):
+        if schema.get("format") == "binary":
+            continue
         name, example = _example(spec, schema, holder)
         model = models[name]
         parsed = model.model_validate(example)

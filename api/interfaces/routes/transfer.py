@@ -12,13 +12,15 @@ from core.errors import (BATCH_TOO_LARGE, FORBIDDEN, MISSING_FIELD, NOT_FOUND,
                          ValidationFailed)
 from interfaces.auth_guards import OPTIONAL, TOKEN
 from interfaces.schemas.outputs import WorldImportOut
-from interfaces.schemas.transfer import ExportQuery, ImportQuery, WorldBundle, WorldImport
+from interfaces.schemas.transfer import (ExportedJson, ExportQuery, ImportQuery, WorldBundle,
+                                        WorldImport)
 from interfaces.validation import json_value, parse_model
 from services.lore import FORMATS_READ, is_bundle
 from services.lore.cards import card_of_png
 
 _NOT_ASCII_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
-EXPORT_TYPES = ("application/json", "text/markdown", "image/png")
+# The files an export answers: JSON ones by their model, the world bible as text, cards as bytes.
+EXPORT_TYPES = {"application/json": ExportedJson, "text/markdown": None, "image/png": None}
 
 
 def _ascii_name(filename: str) -> str:
@@ -37,9 +39,13 @@ def content_disposition(filename: str) -> str:
     return header
 
 
+PNG_TYPES = ("image/png", "application/octet-stream")
+
+
 def read_import_file():
-    """The uploaded file: JSON (an object or a list), or a character card PNG (image/png)."""
-    if request.mimetype == "image/png":
+    """The uploaded file: JSON (an object or a list), or a character card PNG (sent as image/png
+    or application/octet-stream)."""
+    if request.mimetype in PNG_TYPES:
         try:
             return card_of_png(request.get_data(cache=True))
         except ValueError as exc:
@@ -74,13 +80,15 @@ def create_transfer_bp(export_service, import_service, endpoints):
     @route.post("/import", "Import a world bundle or another tool's lore file as a new "
                 "private world", access=TOKEN, body=WorldImport, query=ImportQuery,
                 response=WorldImportOut, status=201, errors=(FORBIDDEN, BATCH_TOO_LARGE),
-                read_body=read_import_file, also_accepts=("image/png",),
+                read_body=read_import_file, also_accepts=("application/octet-stream",),
                 description="Reads " + ", ".join(FORMATS_READ) + ". Every id is new and the "
                             "caller owns the world. A world named like one the caller owns "
                             "gets a suffix: `Name (imported)`, then `(imported 2)`... (`(nhập)` "
                             "in Vietnamese worlds). A bundle with any problem creates nothing "
                             "(data.fields names what is wrong); a lore file's entries that "
-                            "cannot be imported are skipped and listed in `skipped`.")
+                            "cannot be imported are skipped and listed in `skipped`. A character "
+                            "card PNG is sent as its bytes (image/png or "
+                            "application/octet-stream).")
     def import_world(user, body, query):
         data = parse_model(WorldBundle, body).model_dump(mode="json", exclude_unset=True) \
             if is_bundle(body) else body

@@ -218,3 +218,10 @@ class WorldImport(RootModel):
             "content": "A cunning thief of the river towns."}}}]})
 
     root: Union[WorldBundle, Lorebook, CharacterCard, OtherLorebook, list[dict[str, Any]]]
+
+
+class ExportedJson(RootModel):
+    """A JSON export: the world bundle (json), SillyTavern World Info (lorebook) or a Character
+    Card V2 (card)."""
+
+    root: Union[WorldBundle, Lorebook, CharacterCard]
