@@ -21,6 +21,7 @@ BAD_BODY = "2003"
 BATCH_TOO_LARGE = "2004"
 METHOD_NOT_ALLOWED = "2005"
 BODY_TOO_LARGE = "2006"
+URI_TOO_LONG = "2007"
 NOT_FOUND = "3001"
 ALREADY_EXISTS = "3002"
 TASK_NOT_FOUND = "3003"
@@ -52,6 +53,7 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     BATCH_TOO_LARGE: (400, "Batch larger than allowed"),
     METHOD_NOT_ALLOWED: (405, "Method not allowed on this route"),
     BODY_TOO_LARGE: (413, "Request body too large"),
+    URI_TOO_LONG: (414, "Request line (method and URL) too long"),
     NOT_FOUND: (404, "Resource not found"),
     ALREADY_EXISTS: (409, "Resource already exists"),
     TASK_NOT_FOUND: (404, "Task not found"),

@@ -12,7 +12,6 @@ from core.errors import (AI_RATE_LIMITED, BAD_BODY, BODY_TOO_LARGE, ERROR_CODES,
                          NOT_FOUND, STORAGE_UNAVAILABLE, ApiError, BodyTooLarge,
                          VersionConflict)
 from interfaces.envelope import envelope
-from interfaces.frontend import FALLBACK_ENDPOINTS
 from interfaces.schemas.outputs import EntityOut, LocationOut, WorldOut
 from interfaces.schemas.timeline_outputs import EventOut, StoryDetailOut
 from interfaces.serialize import dump
@@ -36,19 +35,6 @@ def _from_code(code: str, detail: str | None = None, data=None, headers=None):
     return envelope(code, detail or default_detail, data, status, headers)
 
 
-def _unknown_api_path() -> bool:
-    """Whether the request names an /api/ path no API route has (only the web app's fallback
-    matches it, for GET), so any method answers 404 rather than 405."""
-    if not (request.path in ("/api", "/internal")
-            or request.path.startswith(("/api/", "/internal/"))):
-        return False
-    try:
-        endpoint, _ = current_app.url_map.bind_to_environ(request.environ).match(method="GET")
-    except HTTPException:
-        return False
-    return endpoint in FALLBACK_ENDPOINTS
-
-
 def register_error_handlers(app, max_body_bytes: int) -> None:
     """Envelope ApiErrors, Flask's HTTP errors, storage failures and anything unexpected;
     refuse a body declared larger than the limit before anything reads it."""
@@ -69,8 +55,6 @@ def register_error_handlers(app, max_body_bytes: int) -> None:
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):
-        if error.code == 405 and _unknown_api_path():
-            return _from_code(NOT_FOUND, HTTP_DETAILS[404])
         code = HTTP_TO_CODE.get(error.code, INTERNAL_ERROR if (error.code or 500) >= 500
                                 else INVALID_PARAMETERS)
         response = _from_code(code, HTTP_DETAILS.get(error.code))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, request
+from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
 
 from interfaces.precompressed import send_built_file
 
-# The endpoints that answer for any path: an /api/ path only they match is an unknown route.
+# The endpoints of the web app, which answer any path that is not the API's.
 FALLBACK_ENDPOINTS = frozenset({"frontend.home", "frontend.asset"})
 
 PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -19,9 +20,19 @@ PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 then restart <code>python run.py</code>.</p></body></html>"""
 
 
+class AppPathConverter(PathConverter):
+    """A path of the web app: any path but the API's (/api, /internal and below), so an API
+    path no API route has matches nothing (404 for every method) and a known one lists only
+    its own methods (405 and OPTIONS)."""
+
+    regex = r"(?!(?:api|internal)(?:/|$))[^/].*?"
+
+
 def create_frontend_bp(dist_dir: str):
     """A blueprint serving dist_dir, or a page pointing to the API docs when it is missing."""
     bp = Blueprint("frontend", __name__)
+    bp.record_once(lambda state: state.app.url_map.converters.setdefault("app_path",
+                                                                         AppPathConverter))
     dist_dir = os.path.abspath(dist_dir)
     built = os.path.isfile(os.path.join(dist_dir, "index.html"))
 
@@ -41,10 +52,8 @@ def create_frontend_bp(dist_dir: str):
     def home():
         return index()
 
-    @bp.get("/<path:path>", provide_automatic_options=False)
+    @bp.get("/<app_path:path>", provide_automatic_options=False)
     def asset(path: str):
-        if path in ("api", "internal") or path.startswith(("api/", "internal/")):
-            abort(404)
         full = safe_join(dist_dir, path) if built else None
         if full is not None and os.path.isfile(full):
             response = send(os.path.relpath(full, dist_dir))

@@ -14,6 +14,7 @@ import sys
 from gunicorn import glogging
 from gunicorn.app.base import BaseApplication
 
+from interfaces import server_errors
 from interfaces.collector import tune_collector
 from interfaces.config import ConfigError
 from interfaces.logging_setup import configure_logging
@@ -49,7 +50,7 @@ class StoryloomServer(BaseApplication):
             "logger_class": JsonLogger, "loglevel": "warning", "accesslog": None,
             "preload_app": False, "proc_name": "storyloom",
             "when_ready": self._when_ready, "post_fork": self._post_fork,
-            "post_worker_init": _freeze_loaded_data, "worker_exit": self._worker_exit}
+            "post_worker_init": _prepare_worker, "worker_exit": self._worker_exit}
         self._log_level = log_level
         self._announce = announce
         self._backend = None
@@ -83,7 +84,8 @@ class StoryloomServer(BaseApplication):
             self._backend.close()
 
 
-def _freeze_loaded_data(worker) -> None:
+def _prepare_worker(worker) -> None:
     # What the worker built while starting is long-lived: keep the cycle collector from
     # rescanning it on every full collection, and from running on every few hundred objects.
     tune_collector()
+    server_errors.install()

@@ -9,7 +9,8 @@ from flasgger import Swagger, swag_from
 from pydantic.json_schema import models_json_schema
 
 from core.errors import (BAD_BODY, BODY_TOO_LARGE, ERROR_CODES, INTERNAL_ERROR,
-                         INVALID_PARAMETERS, MISSING_FIELD, STORAGE_UNAVAILABLE, SUCCESS)
+                         INVALID_PARAMETERS, MISSING_FIELD, STORAGE_UNAVAILABLE, SUCCESS,
+                         URI_TOO_LONG)
 
 _REF = "#/components/schemas/{model}"
 IF_MATCH = {"name": "If-Match", "in": "header", "required": False,
@@ -62,7 +63,8 @@ def operation(summary: str, *, tag: str, security, access_errors: tuple, rule: s
               description: str = "", download: tuple = (), versioned: bool = False,
               also_accepts: tuple = ()) -> dict:
     """The OpenAPI operation of a route, from what its route decorator declares."""
-    codes = [*errors, *access_errors, INTERNAL_ERROR, STORAGE_UNAVAILABLE]
+    # Any request may be refused by the HTTP server itself (a URL over its limit) or fail.
+    codes = [*errors, *access_errors, URI_TOO_LONG, INTERNAL_ERROR, STORAGE_UNAVAILABLE]
     success = ({media: {"schema": _file_schema(media, download)} for media in download}
                if download else {"application/json": {"schema": _envelope(
                    {"$ref": _REF.format(model=response.__name__)} if response
@@ -118,6 +120,9 @@ def to_openapi30(schema):
         schema["nullable"] = True
     if "const" in schema:
         schema["enum"] = [schema.pop("const")]
+    if schema.get("nullable") and "enum" in schema and None not in schema["enum"]:
+        # OpenAPI 3.0.3: an enum must list null itself for null to be valid.
+        schema["enum"] = [*schema["enum"], None]
     schema.pop("propertyNames", None)          # not an OpenAPI 3.0 keyword
     for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
         if isinstance(schema.get(bound), (int, float)) and not isinstance(schema[bound], bool):

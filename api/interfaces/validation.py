@@ -60,10 +60,16 @@ def json_value(kind: str = "a JSON object"):
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise BadBody(f"The body is not valid JSON: {exc}") from None
-    if b"\\u0000" in raw and _holds_nul(data):
-        # No storage keeps U+0000 in text alike (PostgreSQL refuses it), so none takes it.
-        raise ValidationFailed({"body": "text must not contain the NUL character (\\u0000)"})
+    if b"\\u0000" in raw:
+        refuse_nul(data)
     return data
+
+
+def refuse_nul(data) -> None:
+    """2001 when text anywhere in the data holds U+0000: no storage keeps it alike (PostgreSQL
+    refuses it), so none takes it."""
+    if _holds_nul(data):
+        raise ValidationFailed({"body": "text must not contain the NUL character (\\u0000)"})
 
 
 def _holds_nul(value) -> bool:

@@ -18,12 +18,13 @@ def world_language(world) -> str:
     return "en" if getattr(world, "language", None) == "en" else "vi"
 
 
-def checked_calendar(raw: dict) -> Calendar:
-    """The calendar, or 2001 naming the field (`calendar.leap.rule`, ...) that does not hold."""
+def checked_calendar(raw: dict, prefix: str = "") -> Calendar:
+    """The calendar, or 2001 naming the field (`calendar.leap.rule`, ...) that does not hold,
+    after `prefix` (`world.` in an imported bundle)."""
     try:
         return calendar_of(raw)
     except CalendarError as error:
-        raise ValidationFailed({error.field: error.message}) from None
+        raise ValidationFailed({prefix + error.field: error.message}) from None
 
 
 def check_date(calendar: Calendar, year, month=None, day=None, prefix: str = "") -> None:

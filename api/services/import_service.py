@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.clock import now_iso
-from core.calendar import calendar_of, upgrade_calendar
+from core.calendar import upgrade_calendar
 from core.models import Entity, Event, Location, Story, World
 from core.models._base import new_id
 from core.models.views import WorldView
@@ -13,7 +13,7 @@ from core.models.world import default_calendar
 from core.permissions import can_write
 from core.relationships import mirror_all
 from core.visibility import clamp
-from services.dates import date_events
+from services.dates import checked_calendar, date_events
 from services.bundle_checks import KINDS, check_bundle, check_sizes
 from services.lore import is_bundle, read_lore
 from services.world_access import require
@@ -51,7 +51,8 @@ class ImportService:
         check_bundle(bundle)
         models = _Rebuild(user, bundle).models()
         world = models[0]
-        date_events(calendar_of(world.calendar), [m for m in models if isinstance(m, Event)])
+        date_events(checked_calendar(world.calendar, "world."),
+                    [m for m in models if isinstance(m, Event)])
         with unique_names(Entity), self._storage.transaction() as tx:
             world.name = imported_world_name(tx, user, world.name, world.language)
             for model in models:

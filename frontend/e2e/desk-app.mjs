@@ -2,8 +2,11 @@
  * The writer's desk, app-wide (issue 9): a session the API ends (revoked token, ban) lands on
  * sign-in once with `next`, never on a 404; a `next` that is not a path of the app is ignored;
  * a viewer reads what they may not do; a world edited in two tabs recovers from 3004 keeping what
- * was typed; a 200-character unbroken name never widens a 320 px page; imports explain themselves.
+ * was typed; a 200-character unbroken name never widens a 320 px page; imports explain
+ * themselves; a character card goes out as a PNG and comes back in as a world.
  */
+import { readFile } from 'node:fs/promises';
+
 export const title = 'Writer\'s desk: sessions, conflicts, limits and imports';
 
 const SESSION_ENDED = 'Phiên đăng nhập đã kết thúc — vui lòng đăng nhập lại';
@@ -260,6 +263,34 @@ export async function run(ctx) {
     await page.getByRole('heading', { name: 'Sổ tay Lam Sơn', level: 1 }).or(page.getByTestId('import-result')).first().waitFor();
     const worlds = (await api('GET', '/worlds?scope=mine', { token: owner.token })).items.map((w) => w.name);
     check(worlds.includes('Sổ tay Lam Sơn'), `imported world names: ${worlds.join(' | ')}`);
+    await context.close();
+  });
+
+  await step('a character card: exported as a PNG from the character page, imported back as a new world with its lore', async () => {
+    const owner = await registerViaApi('cards');
+    const world = (await api('POST', '/worlds', { token: owner.token, body: { name: 'Rừng Sương' } })).world;
+    const hero = (await api('POST', `/worlds/${world.world_id}/entities`, { token: owner.token, body: { name: 'Seraphina', description: 'Người giữ rừng.', attributes: { personality: 'hiền hậu' } } })).entity;
+    await api('POST', `/worlds/${world.world_id}/locations`, { token: owner.token, body: { name: 'Hà Nội', description: 'Kinh đô.' } });
+    const context = await signedInContext(ctx, owner.token);
+    const page = await newPage(context, 'character card');
+    await page.goto(`${base}/worlds/${world.world_id}/characters/${hero.entity_id}`);
+    await page.getByText('Xuất thẻ nhân vật').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Thẻ nhân vật \(PNG\)/ }).click(),
+    ]);
+    check(download.suggestedFilename() === 'Seraphina.png', `saved as ${download.suggestedFilename()}`);
+    const picture = await readFile(await download.path());
+    check(picture.subarray(1, 4).toString() === 'PNG', 'the card is not a PNG');
+
+    await page.goto(`${base}/worlds`);
+    await page.getByLabel(/Chọn tệp để nhập thế giới/).setInputFiles({ name: 'Seraphina.png', mimeType: 'image/png', buffer: picture });
+    await page.getByRole('heading', { name: 'Rừng Sương (nhập)', level: 1 }).waitFor();
+    const copy = new URL(page.url()).pathname.split('/')[2];
+    const characters = (await api('GET', `/worlds/${copy}/entities`, { token: owner.token })).items;
+    const places = (await api('GET', `/worlds/${copy}/locations`, { token: owner.token })).items;
+    check(characters.some((e) => e.name === 'Seraphina' && e.attributes.personality === 'hiền hậu'), `characters: ${characters.map((e) => e.name).join(', ')}`);
+    check(places.some((p) => p.name === 'Hà Nội'), `places: ${places.map((p) => p.name).join(', ')}`);
     await context.close();
   });
 }

@@ -175,6 +175,21 @@ def test_a_known_route_with_a_wrong_method_still_answers_405(web):
     assert_error(web.post("/api/worlds/w1"), 405, "2005")
 
 
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "TRACE", "PATCH"])
+def test_a_post_only_route_answers_405_listing_only_its_own_methods(web, method):
+    """The web app's catch-all once made GET /api/auth/login a 404 and put GET in its Allow."""
+    response = web.open("/api/auth/login", method=method)
+    assert_error(response, 405, "2005")
+    assert set(response.headers["Allow"].split(", ")) == {"POST", "OPTIONS"}
+
+
+def test_options_on_an_api_route_lists_only_its_methods(web):
+    allowed = web.options("/api/auth/login").headers["Allow"].split(", ")
+    assert set(allowed) == {"POST", "OPTIONS"}
+    assert set(web.options("/api/worlds").headers["Allow"].split(", ")) == \
+        {"GET", "HEAD", "POST", "OPTIONS"}
+
+
 def test_a_twin_asked_for_by_name_is_an_opaque_file_not_mislabelled_text(web, dist):
     response = web.get("/assets/app-1a2b3c.js.gz", headers={"Accept-Encoding": "gzip"})
     assert response.status_code == 200

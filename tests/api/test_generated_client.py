@@ -11,8 +11,7 @@ import sys
 import pytest
 import requests
 
-from tests.support.postgres import drop_schema, new_schema_url
-from tests.support.server import ServerProcess
+from tests.support.server import serving
 
 SECRET = "generated-client-secret-that-is-long-enough-0123456789"
 
@@ -20,17 +19,9 @@ SECRET = "generated-client-secret-that-is-long-enough-0123456789"
 @pytest.fixture(params=["tinydb", "postgresql"])
 def server(request, tmp_path):
     """A `python run.py` process on loopback, on each storage backend; stopped afterwards."""
-    env = {"JWT_SECRET": SECRET, "LOG_LEVEL": "WARNING"}
-    url = new_schema_url() if request.param == "postgresql" else None
-    if url:
-        env["DATABASE_URL"] = url
-    process = ServerProcess(tmp_path / "data", env=env).start()
-    try:
+    with serving(tmp_path / "data", request.param,
+                 {"JWT_SECRET": SECRET, "LOG_LEVEL": "WARNING"}) as process:
         yield process
-    finally:
-        process.stop()
-        if url:
-            drop_schema(url)
 
 
 @pytest.fixture

@@ -125,6 +125,9 @@ MALFORMED = [
      "2001", "events.0.connections.0.relation_type"),
     ({}, "2001", "body"),
     ([1, 2], "2001", "body"),
+    ({"format": "storyloom.world", "version": 1, "world": {"name": "x", "calendar": {
+        "months": [{"days": 30}], "leap": {"month": 1, "rule": "0" * 99}}}},
+     "2001", "world.calendar.leap.rule"),
 ]
 
 

@@ -1,6 +1,7 @@
 """Random requests to every /api route: whatever arrives, the answer is an envelope, never a 500."""
 
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -53,14 +54,16 @@ def test_any_request_gets_an_envelope_and_never_a_500(site, data):
     method = data.draw(st.sampled_from(sorted(rule.methods - {"HEAD", "OPTIONS"})))
     url = rule.rule
     for argument in rule.arguments:
-        url = url.replace(f"<{argument}>", data.draw(st.sampled_from(ids)))
+        url = re.sub(rf"<(?:[^:<>]+:)?{argument}>", data.draw(st.sampled_from(ids)), url)
     query = data.draw(st.dictionaries(st.sampled_from(QUERY_KEYS), query_values, max_size=3))
     caller = data.draw(st.sampled_from(sorted(headers)))
     body = data.draw(bodies)
     response = backend.app.test_client().open(
         url, method=method, headers=headers[caller], query_string=query,
         data=json.dumps(body), content_type="application/json")
-    assert response.status_code < 500, (method, url, query, caller, body,
-                                        response.get_data(as_text=True)[:300])
+    # 503 with 4001 is the designed answer of an AI route on a server without AI.
+    unavailable_ai = response.status_code == 503 and response.get_json()["errorCode"] == "4001"
+    assert response.status_code < 500 or unavailable_ai, (
+        method, url, query, caller, body, response.get_data(as_text=True)[:300])
     if response.mimetype == "application/json" and not url.endswith("/export"):
         assert {"errorCode", "errorDetail", "data"} <= set(response.get_json())

@@ -1,5 +1,7 @@
 """The published spec documents every API route, its body, its auth and its errors."""
 
+import re
+
 from interfaces.schemas.outputs import SessionOut, WorldEnvelopeOut
 from tests.api.helpers import assert_ok
 from tests.builders import make_user
@@ -17,7 +19,7 @@ def test_every_api_route_is_documented(app, client):
     for rule in app.url_map.iter_rules():
         if not rule.rule.startswith("/api/") or rule.rule.startswith("/api/docs"):
             continue
-        path = rule.rule.replace("<", "{").replace(">", "}")
+        path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             assert (path, method.lower()) in documented, (path, method)
 

@@ -88,3 +88,18 @@ def test_admin_variables_create_the_first_admin_at_start(tmp_path):
         assert session["user"]["role"] == "admin"
         log = open(server.log_path, encoding="utf-8").read()
     assert "chief password" not in log
+
+
+def test_what_the_http_server_refuses_is_answered_in_the_envelope_too(tmp_path):
+    """gunicorn refuses a request line over 4094 bytes, or headers over its limits, before the
+    app sees them: the answer is still the API's JSON envelope, not an HTML page."""
+    with ServerProcess(tmp_path / "data") as server:
+        long_url = requests.get(server.url("/api/worlds?q=" + "a" * 5000), timeout=10)
+        assert long_url.status_code == 414
+        assert long_url.headers["Content-Type"] == "application/json"
+        assert long_url.json()["errorCode"] == "2007" and long_url.json()["data"] is None
+        big_header = requests.get(server.url("/api/health"), timeout=10,
+                                  headers={"X-Big": "b" * 9000})
+        assert big_header.status_code == 400
+        assert big_header.json()["errorCode"] == "2001"
+        assert requests.get(server.url("/api/health"), timeout=10).status_code == 200

@@ -12,6 +12,7 @@ header per start) so a failing test can show what the server said.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import re
 import signal
@@ -184,6 +185,22 @@ class ServerProcess:
             return requests.get(self.url("/api/health"), timeout=2).status_code == 200
         except requests.RequestException:
             return False
+
+
+@contextlib.contextmanager
+def serving(data_dir, storage: str, env: dict):
+    """A started server on `storage` (tinydb, or postgresql in a schema of its own, dropped
+    afterwards), stopped when the block ends."""
+    from tests.support.postgres import drop_schema, new_schema_url
+    database = new_schema_url() if storage == "postgresql" else None
+    process = ServerProcess(data_dir, env={**env, **({"DATABASE_URL": database}
+                                                     if database else {})})
+    try:
+        yield process.start()
+    finally:
+        process.stop()
+        if database:
+            drop_schema(database)
 
 
 def _rss_kib(pid) -> int | None:

@@ -14,7 +14,7 @@ from interfaces.auth_guards import OPTIONAL, TOKEN
 from interfaces.schemas.outputs import WorldImportOut
 from interfaces.schemas.transfer import (ExportedJson, ExportQuery, ImportQuery, WorldBundle,
                                         WorldImport)
-from interfaces.validation import json_value, parse_model
+from interfaces.validation import json_value, parse_model, refuse_nul
 from services.lore import FORMATS_READ, is_bundle
 from services.lore.cards import card_of_png
 
@@ -47,9 +47,11 @@ def read_import_file():
     or application/octet-stream)."""
     if request.mimetype in PNG_TYPES:
         try:
-            return card_of_png(request.get_data(cache=True))
+            card = card_of_png(request.get_data(cache=True))
         except ValueError as exc:
             raise ValidationFailed({"body": str(exc)}) from None
+        refuse_nul(card)
+        return card
     return json_value("a JSON file (or a character card PNG as image/png)")
 
 

@@ -1,6 +1,7 @@
 """World routes: CRUD, sharing, and the world's stories."""
 
 from flask import Blueprint
+from werkzeug.routing import BaseConverter
 
 from core.errors import MISSING_TOKEN, NOT_FOUND, FORBIDDEN, PUBLIC_QUOTA_EXCEEDED, VERSION_CONFLICT
 from interfaces.auth_guards import OPTIONAL, TOKEN
@@ -14,9 +15,18 @@ from interfaces.schemas.worlds import (StoryReorder, WorldCreate, WorldListQuery
 WRITE_ERRORS = (NOT_FOUND, FORBIDDEN)
 
 
+class WorldIdConverter(BaseConverter):
+    """A world id in /api/worlds/<world_id>: any segment but `import`, the import route's own,
+    so /api/worlds/import answers only for POST (405 listing it for the rest)."""
+
+    regex = r"(?!import$)[^/]+"
+
+
 def create_worlds_bp(world_service, story_service, endpoints):
     """Routes under /api/worlds."""
     bp = Blueprint("worlds", __name__, url_prefix="/api/worlds")
+    bp.record_once(lambda state: state.app.url_map.converters.setdefault("world",
+                                                                         WorldIdConverter))
     route = endpoints.router(bp, tag="worlds")
 
     @route.get("", "Worlds the caller may see", access=OPTIONAL, query=WorldListQuery,
@@ -31,18 +41,18 @@ def create_worlds_bp(world_service, story_service, endpoints):
     def create_world(user, body):
         return {"world": world_service.create_world(user, body.model_dump(exclude_none=True))}
 
-    @route.get("/<world_id>", "One world", access=OPTIONAL, response=WorldEnvelopeOut,
+    @route.get("/<world:world_id>", "One world", access=OPTIONAL, response=WorldEnvelopeOut,
                errors=(NOT_FOUND,), cache=world_scope)
     def get_world(world_id, user):
         return {"world": world_service.get_world(user, world_id)}
 
-    @route.put("/<world_id>", "Change a world's fields (visibility: owner only)", access=TOKEN,
+    @route.put("/<world:world_id>", "Change a world's fields (visibility: owner only)", access=TOKEN,
                body=WorldUpdate, versioned=True, response=WorldEnvelopeOut,
                errors=WRITE_ERRORS + (PUBLIC_QUOTA_EXCEEDED, VERSION_CONFLICT))
     def update_world(world_id, user, body, based_on):
         return {"world": world_service.update_world(user, world_id, body.changes(), based_on)}
 
-    @route.delete("/<world_id>", "Delete a world and everything in it", access=TOKEN,
+    @route.delete("/<world:world_id>", "Delete a world and everything in it", access=TOKEN,
                   response=DeletedWorldOut, errors=WRITE_ERRORS)
     def delete_world(world_id, user):
         return {"world_id": world_service.delete_world(user, world_id)}

@@ -51,12 +51,50 @@ def example(body: dict) -> ConfigDict:
     return ConfigDict(extra="forbid", json_schema_extra={"examples": [body]})
 
 
-class StrictModel(BaseModel):
-    """A request body: unknown fields are rejected, explicit nulls only where allowed."""
+def _drop_null(field_schema: dict) -> None:
+    """Remove null from what a field's schema allows (in place)."""
+    variants = field_schema.get("anyOf")
+    if not variants or {"type": "null"} not in variants:
+        return
+    rest = [v for v in variants if v != {"type": "null"}]
+    del field_schema["anyOf"]
+    if len(rest) == 1:
+        field_schema.update(rest[0])
+    else:
+        field_schema["anyOf"] = rest
+    if field_schema.get("default", 0) is None:
+        del field_schema["default"]
 
-    model_config = ConfigDict(extra="forbid")
+
+def _not_empty(field_schema: dict) -> dict:
+    """What makes a value of the field not empty: an item, or a character."""
+    kinds = [field_schema, *field_schema.get("anyOf", [])]
+    if any(kind.get("type") == "array" for kind in kinds):
+        return {"minItems": 1}
+    return {"minLength": 1}
+
+
+class StrictModel(BaseModel):
+    """A request body: unknown fields are rejected, explicit nulls only where allowed, and
+    values taken as their own type only (no 0 for false, no "5" for 5)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
     one_of: ClassVar[tuple] = ()
     nullable: ClassVar[frozenset] = frozenset()
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        """The schema as the API checks it: null only for `nullable` fields (others may be
+        left out, not sent as null), and one of `one_of` given and not empty."""
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        for name, field_schema in target.get("properties", {}).items():
+            if name not in cls.nullable:
+                _drop_null(field_schema)
+        if cls.one_of:
+            target["anyOf"] = [{"required": [name], "properties": {name: _not_empty(
+                target["properties"][name])}} for name in cls.one_of]
+        return schema
 
     def problems(self) -> tuple[dict, dict]:
         """Field errors pydantic cannot express: (missing fields, invalid fields)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, StringConstraints
 
@@ -44,6 +44,8 @@ class Stamped(StrictModel):
 
     created_at: Timestamp | None = None
     updated_at: Timestamp | None = None
+    # An export writes null for what a resource does not have; an import reads it back.
+    nullable: ClassVar[frozenset] = frozenset({"created_at", "updated_at"})
 
 
 class BundleWorld(Stamped):
@@ -58,6 +60,8 @@ class BundleWorld(Stamped):
     calendar: Calendar | None = None
     travel_per_day: float | None = Field(None, gt=0, le=1_000_000)
     extensions: Extensions = Field(default_factory=dict)
+    nullable: ClassVar[frozenset] = Stamped.nullable | {"world_id", "calendar",
+                                                        "travel_per_day"}
 
 
 class BundleStory(Stamped):
@@ -74,6 +78,7 @@ class BundleStory(Stamped):
     entity_ids: Ids = Field(default_factory=list)
     location_ids: Ids = Field(default_factory=list)
     linked_story_ids: Ids = Field(default_factory=list)
+    nullable: ClassVar[frozenset] = Stamped.nullable | {"world_time"}
 
 
 class BundleRelationship(StrictModel):
@@ -102,6 +107,7 @@ class BundleLocation(LocationCreate, Stamped):
 
     location_id: Id
     source: Source = Field(default_factory=Source)
+    nullable: ClassVar[frozenset] = Stamped.nullable | LocationCreate.nullable
 
 
 class BundleConnection(StrictModel):
@@ -141,6 +147,8 @@ class BundleEvent(Stamped):
     connections: Annotated[list[BundleConnection], Field(max_length=5000)] = Field(
         default_factory=list)
     source: Source = Field(default_factory=Source)
+    nullable: ClassVar[frozenset] = Stamped.nullable | {
+        "story_id", "relative_to", "year", "month", "day", "story_position"}
 
 
 class WorldBundle(StrictModel):
@@ -149,6 +157,7 @@ class WorldBundle(StrictModel):
     format: Literal["storyloom.world"]
     version: Literal[1]
     exported_at: Timestamp | None = None
+    nullable: ClassVar[frozenset] = frozenset({"exported_at"})
     world: BundleWorld
     stories: list[BundleStory] = Field(default_factory=list)
     entities: list[BundleEntity] = Field(default_factory=list)

@@ -98,6 +98,7 @@ class Generate(StrictModel):
                           "en (English) or mixed (both, in a share drawn per world); by "
                           "default the world's language. Attribute names follow it (the "
                           "world's language when mixed).")
+    nullable: ClassVar[frozenset] = frozenset({"language"})
 
 
 class WorldCreate(StrictModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.errors import BatchTooLarge, ValidationFailed
 from services.lore import cards, other_books, sillytavern
-from services.lore.entries import to_bundle
+from services.lore.entries import as_list, to_bundle
 
 MAX_ENTRIES = 5000
 FORMATS_READ = ("a Storyloom world bundle (JSON)", "SillyTavern World Info",
@@ -40,7 +40,7 @@ def _reader(data):
 
 
 def _kobold_entries(entries) -> bool:
-    values = entries.values() if isinstance(entries, dict) else entries or []
+    values = entries.values() if isinstance(entries, dict) else as_list(entries)
     return any(isinstance(e, dict) and any(f in e for f in _KOBOLD_FIELDS) for e in values)
 
 

@@ -8,7 +8,7 @@ import binascii
 import orjson
 
 from services.lore import png_text
-from services.lore.entries import LoreBook, LoreEntry, split_keys, text, without
+from services.lore.entries import LoreBook, LoreEntry, as_list, split_keys, text, without
 
 SPECS = ("chara_card_v2", "chara_card_v3")
 MAX_ATTRIBUTE = 500
@@ -37,7 +37,7 @@ def read(card: dict) -> LoreBook:
         if personality and len(personality) <= MAX_ATTRIBUTE else {})
     book = data.get("character_book") if isinstance(data.get("character_book"), dict) else {}
     entries, skipped = [character], []
-    for index, raw in enumerate(book.get("entries") or []):
+    for index, raw in enumerate(as_list(book.get("entries"))):
         if not isinstance(raw, dict):
             skipped.append({"index": index, "reason": "the entry is not an object"})
             continue

@@ -60,6 +60,11 @@ def split_keys(value) -> list[str]:
     return []
 
 
+def as_list(value) -> list:
+    """A list field, or [] when the file holds something else there."""
+    return value if isinstance(value, list) else []
+
+
 def text(value) -> str:
     """A text field, or "" when the file holds something else there."""
     return value if isinstance(value, str) else ""
@@ -120,7 +125,7 @@ def to_bundle(book: LoreBook, file_name: str | None) -> tuple[dict, list]:
         else:
             entities.append({**item, "entity_id": f"entity-{i}", "entity_type": kind_type,
                              "attributes": _attributes(entry.attributes),
-                             "relationships": _relationships(entry, ids)})
+                             "relationships": _relationships(entry, ids, f"entity-{i}")})
     world = {"name": _book_name(book.name) or file_name or DEFAULT_NAME,
              "world_type": "custom", "description": book.description[:50_000],
              "extensions": book.extensions if _fits(book.extensions) else {}}
@@ -136,7 +141,7 @@ def _problem(entry: LoreEntry) -> str | None:
         return f"its text is longer than {MAX_DESCRIPTION:,} characters"
     if not _fits(entry.extensions):
         return "its fields take more than 64 kB"
-    if "\x00" in entry.content or "\x00" in orjson.dumps(entry.extensions).decode():
+    if "\x00" in entry.content or b"\\u0000" in orjson.dumps(entry.extensions):
         return "its text holds the NUL character"
     return None
 
@@ -195,12 +200,15 @@ def unused(name: str, taken: dict, numbers: dict) -> str:
     return candidate
 
 
-def _relationships(entry: LoreEntry, ids: dict) -> list[dict]:
-    """The entry's ties to other entities of the file that were imported."""
-    ties = []
+def _relationships(entry: LoreEntry, ids: dict, own_id: str) -> list[dict]:
+    """The entry's ties to other entities of the file that were imported, each once."""
+    ties, seen = [], set()
     for tie in entry.relationships:
-        target = ids.get(tie.get("target_ref"))
-        if target and target.startswith("entity-") and tie.get("type") in RELATIONSHIP_TYPES:
+        target = ids.get(str(tie.get("target_ref")))
+        if (target and target.startswith("entity-") and target != own_id
+                and tie.get("type") in RELATIONSHIP_TYPES
+                and (target, tie["type"]) not in seen):
+            seen.add((target, tie["type"]))
             ties.append({"target_entity_id": target, "type": tie["type"],
                          "label": text(tie.get("label"))[:120]})
     return ties

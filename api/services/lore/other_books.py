@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.text import fold
-from services.lore.entries import LoreBook, LoreEntry, split_keys, text, without
+from services.lore.entries import LoreBook, LoreEntry, as_list, split_keys, text, without
 
 # Words in a NovelAI category's name that say what its entries are (folded).
 _CATEGORY_KINDS = (
@@ -18,7 +18,7 @@ _CATEGORY_KINDS = (
 def _entries(book: dict, field: str):
     """(index, entry) of the objects in a list field; the rest are reported as skipped."""
     found, skipped = [], []
-    for index, raw in enumerate(book.get(field) or []):
+    for index, raw in enumerate(as_list(book.get(field))):
         (found if isinstance(raw, dict) else skipped).append((index, raw))
     return found, [{"index": i, "reason": "the entry is not an object"} for i, _ in skipped]
 
@@ -33,12 +33,12 @@ def _category_kind(name: str) -> tuple:
 
 def read_novelai(book: dict) -> LoreBook:
     """A NovelAI `.lorebook`: entries' `text` and `displayName`, categories as kinds."""
-    categories = {c.get("id"): text(c.get("name")) for c in book.get("categories") or []
-                  if isinstance(c, dict)}
+    categories = {str(c.get("id")): text(c.get("name"))
+                  for c in as_list(book.get("categories")) if isinstance(c, dict)}
     found, skipped = _entries(book, "entries")
     entries = []
     for index, raw in found:
-        kind, kind_type = _category_kind(categories.get(raw.get("category"), ""))
+        kind, kind_type = _category_kind(categories.get(str(raw.get("category")), ""))
         entries.append(LoreEntry(index, [text(raw.get("displayName"))], split_keys(raw.get("keys")),
                                  text(raw.get("text")), {"novelai": without(raw, "text")},
                                  kind=kind, type=kind_type, ref=_ref(raw.get("id")),

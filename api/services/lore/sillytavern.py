@@ -12,7 +12,7 @@ import re
 from core.errors import ValidationFailed
 from core.text import fold
 from services.bible_labels import relationship_phrase
-from services.lore.entries import LoreBook, LoreEntry, split_keys, text, without
+from services.lore.entries import LoreBook, LoreEntry, as_list, split_keys, text, without
 
 TOOL = "sillytavern"
 SHORT_KEY = 5         # keys this short match whole words only ("Ari" not inside "variable")
@@ -87,7 +87,7 @@ def _entry(label: str, raw: dict) -> LoreEntry:
     return LoreEntry(label, [text(raw.get("comment"))], keys, _description(content, mark),
                      {TOOL: stored}, kind=mark["kind"], type=mark.get("type"), ref=ref,
                      attributes=mark.get("attributes") or {},
-                     relationships=[t for t in mark.get("relationships") or []
+                     relationships=[t for t in as_list(mark.get("relationships"))
                                     if isinstance(t, dict)],
                      parent_ref=_ref(mark.get("parent")), coordinates=mark.get("coordinates"))
 

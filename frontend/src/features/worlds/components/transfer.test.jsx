@@ -139,6 +139,15 @@ describe('import a world', () => {
   });
 });
 
+/** Saved files are links clicked in the page: record their names instead of downloading. */
+function catchDownloads() {
+  URL.createObjectURL = vi.fn(() => 'blob:fake');
+  URL.revokeObjectURL = vi.fn();
+  const clicked = [];
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function record() { clicked.push(this.download); });
+  return { clicked, click };
+}
+
 describe('export a world', () => {
   afterEach(() => {
     delete URL.createObjectURL;
@@ -164,10 +173,7 @@ describe('export a world', () => {
         });
       }),
     );
-    URL.createObjectURL = vi.fn(() => 'blob:fake');
-    URL.revokeObjectURL = vi.fn();
-    const clicked = [];
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function record() { clicked.push(this.download); });
+    const { clicked, click } = catchDownloads();
     signIn('tok');
     const user = userEvent.setup();
     renderApp('/worlds/w1');
@@ -197,10 +203,7 @@ describe('export a world', () => {
         headers: { 'Content-Type': 'image/png', 'Content-Disposition': 'attachment; filename="Seraphina.png"' },
       });
     }));
-    URL.createObjectURL = vi.fn(() => 'blob:fake');
-    URL.revokeObjectURL = vi.fn();
-    const clicked = [];
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function record() { clicked.push(this.download); });
+    const { clicked, click } = catchDownloads();
     signIn('tok');
     const user = userEvent.setup();
     renderApp('/worlds/w1/characters/sera');
