@@ -94,6 +94,8 @@ class Calendar:
         object.__setattr__(self, "_cycle_starts", tuple(starts))
         object.__setattr__(self, "_epoch", self._days_before_index(1))
         object.__setattr__(self, "_day_numbers", {})
+        object.__setattr__(self, "_era_starts", tuple(start for start, _ in self.eras))
+        object.__setattr__(self, "labels", {})   # date_label's memo, keyed by its arguments
 
     # years
 
@@ -233,8 +235,7 @@ class Calendar:
 
     def era_of(self, year: int) -> str:
         """The name of the era that contains the year ("" before the first era or without eras)."""
-        starts = [start for start, _ in self.eras]
-        position = bisect.bisect_right(starts, year) - 1
+        position = bisect.bisect_right(self._era_starts, year) - 1
         return self.eras[position][1] if position >= 0 else ""
 
     def whole_years_between(self, born: tuple[int, int, int], then: tuple[int, int, int]) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.calendar import GREGORIAN_MONTHS, Calendar
+from core.calendar import DAY_MEMO_SIZE, GREGORIAN_MONTHS, Calendar
 
 _WORDS = {
     "vi": {"around": "khoảng", "unknown": "không rõ thời gian", "bc": "trước Công nguyên"},
@@ -37,6 +37,19 @@ def date_label(calendar: Calendar, year: int | None, month: int | None = None,
                language: str = "vi") -> str:
     """The date as a writer reads it, in `language` (vi or en), with its era and precision."""
     language = language if language in _WORDS else "vi"
+    # Remembered per calendar: a timeline writes the same few thousand dates on every request.
+    key = (year, month, day, era, precision, language)
+    found = calendar.labels.get(key)
+    if found is None:
+        if len(calendar.labels) >= DAY_MEMO_SIZE:
+            calendar.labels.clear()
+        found = calendar.labels[key] = _label(calendar, year, month, day, era, precision,
+                                              language)
+    return found
+
+
+def _label(calendar: Calendar, year: int | None, month: int | None, day: int | None,
+           era: str, precision: str, language: str) -> str:
     words = _WORDS[language]
     if year is None:
         return words["unknown"]
