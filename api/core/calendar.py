@@ -21,6 +21,7 @@ ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 # table per calendar answers every year.
 MAX_LEAP_CYCLE = 10_000
 DAY_MEMO_SIZE = 8_192             # remembered day numbers per calendar (about 1 MB)
+LABEL_MEMO_SIZE = 4_096           # remembered date labels per calendar (about 0.6 MB)
 MAX_YEAR = 1_000_000_000
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.calendar import DAY_MEMO_SIZE, GREGORIAN_MONTHS, Calendar
+from core.calendar import LABEL_MEMO_SIZE, GREGORIAN_MONTHS, Calendar
 
 _WORDS = {
     "vi": {"around": "khoảng", "unknown": "không rõ thời gian", "bc": "trước Công nguyên"},
@@ -41,7 +41,7 @@ def date_label(calendar: Calendar, year: int | None, month: int | None = None,
     key = (year, month, day, era, precision, language)
     found = calendar.labels.get(key)
     if found is None:
-        if len(calendar.labels) >= DAY_MEMO_SIZE:
+        if len(calendar.labels) >= LABEL_MEMO_SIZE:
             calendar.labels.clear()
         found = calendar.labels[key] = _label(calendar, year, month, day, era, precision,
                                               language)
