@@ -133,6 +133,8 @@ class ApiBackend:
 
     def _create_app(self) -> Flask:
         app = Flask(__name__, static_folder=None)
+        # "/api//x" is no route: answered 404 in the envelope, not redirected by an HTML page.
+        app.url_map.merge_slashes = False
         app.config["MAX_CONTENT_LENGTH"] = self.config.max_body_mb * 1024 * 1024
         app.json.ensure_ascii = False
         if self.config.cors_origins:

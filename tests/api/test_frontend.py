@@ -158,7 +158,7 @@ def test_robots_txt_is_served_without_a_built_app(client):
 
 @pytest.mark.parametrize("method", ["get", "post", "put", "patch", "delete", "options"])
 @pytest.mark.parametrize("path", ["/api/no/such/route", "/api", "/api/worlds/w1/nonsense",
-                                  "/api/health/extra"])
+                                  "/api/health/extra", "/api//health", "/api/worlds//export"])
 def test_unknown_api_paths_answer_an_enveloped_404_for_every_method(web, method, path):
     response = getattr(web, method)(path)
     assert_error(response, 404, "3001")
