@@ -225,8 +225,8 @@ def measure(backend, facts: dict, args) -> list[tuple]:
     print(f"timeline: {len(answer['connections'])} connections, {len(answer['conflicts'])} "
           f"conflicts; naive pairwise found {naive_conflicts(events, entities, places)} "
           "(it counts every pair, not only consecutive ones)")
-    finder = ConflictFinder(CALENDAR, entities, places, TRAVEL, "vi")
     names = {i: e.name for i, e in entities.items()}
+    finder = ConflictFinder(CALENDAR, names, places, TRAVEL, "vi")
     rows = [
         ("GET timeline", timed(lambda i: expect(client.get(f"{url}/events?_={i}", headers=auth),
                                                 200), args.samples), 50.0,

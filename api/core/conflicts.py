@@ -47,11 +47,12 @@ _TEXT = {
 class ConflictFinder:
     """Finds the conflicts of a world's events; names and places come from the world."""
 
-    def __init__(self, calendar, entities: dict, locations: dict, travel_per_day=None,
+    def __init__(self, calendar, names: dict, locations: dict, travel_per_day=None,
                  language: str = "vi"):
-        """`entities` and `locations` map ids to models (names, coordinates, parents)."""
+        """`names` maps entity ids to names; `locations` maps ids to place models (names,
+        coordinates, parents)."""
         self.calendar = calendar
-        self.entities = entities
+        self.names = names
         self.locations = locations
         self.travel_per_day = travel_per_day
         self.language = language if language in _TEXT else "vi"
@@ -168,9 +169,8 @@ class ConflictFinder:
         return self._labels[event.event_id]
 
     def _conflict(self, kind: str, entity_id: str, item, other, **words) -> dict:
-        entity = self.entities.get(entity_id)
         text = _TEXT[self.language][kind].format(
-            who=entity.name if entity else "?", event=item.event.title,
+            who=self.names.get(entity_id, "?"), event=item.event.title,
             anchor=other.event.title, date_a=self._label(item), date_b=self._label(other),
             **words)
         return {"kind": kind, "certainty": "definite" if item.exact and other.exact

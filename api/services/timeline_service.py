@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from core.conflicts import ConflictFinder
 from core.graph import build_graph
+from core.models import Entity
 from core.permissions import visible_levels
 from core.timeline import implicit_connections, year_groups
 from services.dates import world_calendar, world_language
@@ -36,20 +37,21 @@ class TimelineService:
         events = [e for e in self._storage.events_of_world(world_id)
                   if e.story_id is None or e.story_id in order]
         calendar = world_calendar(world)
-        entities = {e.entity_id: e for e in self._storage.entities_of_world(world_id).items}
+        # Entities are named only (their text is not needed); places also give where they lie.
+        entity_names = self._storage.names_of(
+            Entity, {entity_id for e in events for entity_id in e.entity_ids})
         places = {p.location_id: p for p in self._storage.locations_of_world(world_id).items}
         views = {v.model.event_id: v
                  for v in self._events.views(self._storage, user, world, events, events)}
         years = [{"year": year, "era": era, "events": [views[e.event_id] for e in group]}
                  for year, era, group in year_groups(calendar, events, order)]
-        names = {**{i: e.name for i, e in entities.items()},
-                 **{i: p.name for i, p in places.items()}}
+        names = {**entity_names, **{i: p.name for i, p in places.items()}}
         connections = [{"from_event_id": e.event_id, "to_event_id": c["target_event_id"],
                         "relation_type": c["relation_type"], "label": c.get("label", ""),
                         "implicit": False}
                        for e in events for c in e.connections if c["target_event_id"] in views]
         connections += implicit_connections(calendar, events, names)
-        finder = ConflictFinder(calendar, entities, places, world.travel_per_day,
+        finder = ConflictFinder(calendar, entity_names, places, world.travel_per_day,
                                 world_language(world))
         return TimelineView(years, connections, finder.find(events),
                             self._events.permissions(user, world))

@@ -2,7 +2,7 @@
 
 from core.calendar import calendar_of
 from core.conflicts import ConflictFinder
-from core.models import Entity, Event, Location
+from core.models import Event, Location
 
 NOW = "2026-01-01T00:00:00Z"
 
@@ -20,9 +20,7 @@ def _finder(language):
                                updated_at=NOW, parent_location_id="city"),
               "port": Location(location_id="port", world_id="w", name="Port", created_at=NOW,
                                updated_at=NOW, coordinates={"x": 300, "y": 400})}
-    people = {"aria": Entity(entity_id="aria", world_id="w", name="Aria", created_at=NOW,
-                             updated_at=NOW)}
-    return ConflictFinder(calendar_of(None), people, places, travel_per_day=100,
+    return ConflictFinder(calendar_of(None), {"aria": "Aria"}, places, travel_per_day=100,
                           language=language)
 
 
