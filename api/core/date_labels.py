@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.calendar import LABEL_MEMO_SIZE, GREGORIAN_MONTHS, Calendar
+from core.calendar import GREGORIAN_MONTHS, LABEL_MEMO_SIZE, Calendar
 
 _WORDS = {
     "vi": {"around": "khoảng", "unknown": "không rõ thời gian", "bc": "trước Công nguyên"},
