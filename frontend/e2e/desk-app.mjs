@@ -183,6 +183,8 @@ export async function run(ctx) {
       const over = (r) => r.left < notice.right && notice.left < r.right && r.top < notice.bottom && notice.top < r.bottom;
       return [...document.querySelectorAll('header a, header button, header select, form button, form input, form select, form textarea, .sticky')]
         .filter((el) => !el.closest('[data-testid="toast"]'))
+        // Only what is drawn: a closed menu's items keep a layout box, but nobody sees or reaches them.
+        .filter((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
         .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && over(r); })
         .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`);
     });
@@ -291,6 +293,23 @@ export async function run(ctx) {
     const places = (await api('GET', `/worlds/${copy}/locations`, { token: owner.token })).items;
     check(characters.some((e) => e.name === 'Seraphina' && e.attributes.personality === 'hiền hậu'), `characters: ${characters.map((e) => e.name).join(', ')}`);
     check(places.some((p) => p.name === 'Hà Nội'), `places: ${places.map((p) => p.name).join(', ')}`);
+    await context.close();
+  });
+
+  await step('at 375 px the card menu opens inside the screen and the header keeps the name on one line', async () => {
+    const owner = await registerViaApi('phonecards');
+    const world = (await api('POST', '/worlds', { token: owner.token, body: { name: 'Rừng Sương' } })).world;
+    const hero = (await api('POST', `/worlds/${world.world_id}/entities`, { token: owner.token, body: { name: 'Seraphina' } })).entity;
+    const context = await signedInContext(ctx, owner.token, ctx.mobile);
+    const page = await newPage(context, 'card menu on a phone');
+    await page.goto(`${base}/worlds/${world.world_id}/characters/${hero.entity_id}`);
+    await page.getByText('Xuất thẻ nhân vật').click();
+    const item = page.getByRole('button', { name: /^Thẻ nhân vật \(PNG\)/ });
+    await item.waitFor();
+    const menu = await item.locator('xpath=ancestor::ul[1]').boundingBox();
+    check(menu.x >= 0 && menu.x + menu.width <= ctx.mobile.width, `the menu spans ${Math.round(menu.x)}–${Math.round(menu.x + menu.width)} px of ${ctx.mobile.width}`);
+    const brand = await page.getByRole('link', { name: 'Storyloom' }).first().boundingBox();
+    check(brand.height <= 48, `the header's name takes ${Math.round(brand.height)} px (wrapped)`);
     await context.close();
   });
 }

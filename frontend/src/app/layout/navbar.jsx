@@ -75,7 +75,7 @@ export function Navbar() {
           </div>
           <Link to="/" className="flex items-center gap-2 rounded-field px-1 text-lg font-bold text-primary">
             <Logo />
-            <span className="max-[359px]:sr-only">Storyloom</span>
+            <span className="whitespace-nowrap max-[399px]:sr-only">Storyloom</span>
           </Link>
           <ul className="menu menu-horizontal hidden gap-1 px-2 md:flex">{links}</ul>
         </div>

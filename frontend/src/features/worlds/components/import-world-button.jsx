@@ -36,7 +36,7 @@ function readText(file) {
 }
 
 /**
- * What is wrong with a file before it is sent (too large, unreadable, not JSON), as a message key,
+ * What is wrong with a file before it is sent (too large, unreadable, not JSON or a PNG), as a message key,
  * or what to send: the parsed JSON, or a PNG (a character card) as its bytes. Which format
  * it holds is the API's to say: it reads many tools' lorebooks and cards.
  */
@@ -53,7 +53,7 @@ export async function readImportFile(file) {
   try {
     payload = JSON.parse(text);
   } catch {
-    return { error: 'import.errors.notJson' };
+    return { error: /\.png$/i.test(file.name || '') ? 'import.errors.notPng' : 'import.errors.notJson' };
   }
   return { payload };
 }

@@ -34,6 +34,8 @@ describe('import a world', () => {
     Object.defineProperty(huge, 'size', { value: 11 * 1024 * 1024 });
     await user.upload(input, huge);
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Tệp quá lớn (tối đa 10 MB).'));
+    await user.upload(input, new File(['not a picture'], 'Seraphina.png', { type: 'image/png' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Tệp .png này không phải một ảnh PNG (thẻ nhân vật) đọc được.'));
     expect(posted).toBe(false);
   });
 
@@ -216,5 +218,26 @@ describe('export a world', () => {
     await waitFor(() => expect(seen).toEqual([['card_png', 'sera'], ['card', 'sera']]));
     expect(clicked[0]).toBe('Seraphina.png');
     click.mockRestore();
+  });
+
+  it('opens the list from the button\'s left edge when its right edge leaves no room (a phone)', async () => {
+    const world = makeWorld({ world_id: 'w1', name: 'Rừng' });
+    const sera = makeEntity({ entity_id: 'sera', world_id: 'w1', name: 'Seraphina' });
+    server.use(...worldModelHandlers({ world, entities: [sera] }).handlers);
+    signIn('tok');
+    const user = userEvent.setup();
+    renderApp('/worlds/w1/characters/sera');
+    const summary = await screen.findByText('Xuất thẻ nhân vật');
+    const menu = summary.closest('details');
+    const at = (right) => vi.spyOn(menu, 'getBoundingClientRect').mockReturnValue({ left: right - 150, right, top: 0, bottom: 32, width: 150, height: 32 });
+
+    at(1200);
+    await user.click(summary);
+    await waitFor(() => expect(menu).toHaveClass('dropdown-end'));
+    await user.click(summary);
+    at(180);
+    await user.click(summary);
+    await waitFor(() => expect(menu).toHaveClass('dropdown-start'));
+    expect(menu).not.toHaveClass('dropdown-end');
   });
 });
