@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import current_app, request
+from flask import request
 from werkzeug.exceptions import HTTPException
 
 from core.errors import (AI_RATE_LIMITED, BAD_BODY, BODY_TOO_LARGE, ERROR_CODES, FORBIDDEN,

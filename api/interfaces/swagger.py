@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from flasgger import Swagger, swag_from
+from flasgger import Swagger
 from pydantic.json_schema import models_json_schema
 
 from core.errors import (BAD_BODY, BODY_TOO_LARGE, ERROR_CODES, INTERNAL_ERROR,

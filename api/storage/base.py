@@ -160,7 +160,7 @@ class Reader(ABC):
         """
 
     @abstractmethod
-    def world_counts(self, levels_by_world: dict) -> dict:
+    def world_counts(self, levels_by_world: dict) -> dict[str, Counts]:
         """{world_id: Counts}; stories are counted only at the levels given for their world."""
 
     @abstractmethod

@@ -14,13 +14,13 @@ from urllib.parse import urlsplit
 import psycopg
 import pytest
 
-from core.models import AiUsage, Entity, Story, World
+from core.models import AiUsage, Story, World
 from core.visibility import LEVELS, Viewer
 from storage.base import PageRequest, StorageError, retry_on_conflict
 from storage.postgres.migrations import MIGRATIONS
 from storage.postgres_storage import PostgresStorage
 from tests.storage.backends import ROOT
-from tests.storage.builders import a_story, a_world, an_entity, insert
+from tests.storage.builders import a_story, a_world, insert
 from tests.support import postgres
 
 PAGE = PageRequest(1, 20)
