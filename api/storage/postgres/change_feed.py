@@ -2,10 +2,14 @@
 
 Every transaction that writes sends `pg_notify(channel, "<scope> <scope> ...")` before it
 commits; PostgreSQL delivers it to every listening process when, and only if, it commits. Each
-process listens on its own connection and counts the notifications per scope, so checking
-whether a cached answer still holds costs no round trip: reading the marks first reads what
-has already arrived on the listening socket. While the listening connection is down, no mark
-can be trusted and every check misses; after it comes back, everything earlier is forgotten.
+process listens on its own connection and counts the notifications per scope.
+
+Delivery is asynchronous: a commit acknowledged to one process may not have reached another's
+socket yet, and an answer cached there would then be served stale. So reading the marks runs
+one statement on the listening connection first: when a statement ends, PostgreSQL sends that
+session every notification of the transactions committed before it, so the marks then count
+every write any process has acknowledged. While the listening connection is down, no mark can
+be trusted and every check misses; after it comes back, everything earlier is forgotten.
 """
 
 from __future__ import annotations
@@ -35,8 +39,13 @@ def channel_of(schema: str) -> str:
     return f"storyloom_{schema}"[:63]
 
 
+def feed_name(channel: str) -> str:
+    """The application_name of a channel's listening connections (seen in pg_stat_activity)."""
+    return f"feed {channel}"[:63]
+
+
 class ChangeFeed:
-    """Counters per change scope, read without a round trip; see the module docstring."""
+    """Counters per change scope, brought up to date by one statement; see the module docstring."""
 
     def __init__(self, database_url: str, channel: str, connect):
         self._url = database_url
@@ -52,11 +61,12 @@ class ChangeFeed:
         self._thread.start()
 
     def marks(self, scopes) -> tuple:
-        """The mark of each scope, after every notification that has arrived."""
+        """The mark of each scope, after every write committed before this call."""
         with self._lock:
             if self._conn is not None:
                 try:
                     self._drain()
+                    self._conn.execute("SELECT 1")   # the notifications come with its end
                 except psycopg.Error:
                     self._lost()
             if self._conn is None:
@@ -85,6 +95,11 @@ class ChangeFeed:
 
     def _listen(self) -> psycopg.Connection:
         conn = self._connect(self._url)
+        # Notifications that arrive while a statement runs on this connection reach the
+        # handler (psycopg reads them); those arriving between statements are drained.
+        conn.add_notify_handler(lambda note: self._count(note.payload))
+        conn.execute("SELECT set_config('application_name', %s, false)",
+                     (feed_name(self._channel),))
         conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
         return conn
 

@@ -13,6 +13,7 @@ from psycopg_pool import PoolClosed, PoolTimeout
 from storage.base import StorageError, TransactionConflict
 
 CONFLICT_STATES = ("40001", "40P01")   # serialization_failure, deadlock_detected
+LOCK_NOT_AVAILABLE = "55P03"           # a row another transaction holds (NOWAIT)
 
 
 def is_connection_error(exc: BaseException) -> bool:
@@ -29,7 +30,7 @@ def translate(exc: Exception, doing: str = "run a statement") -> StorageError:
     if isinstance(exc, StorageError):
         return exc
     state = getattr(exc, "sqlstate", None)
-    if state in CONFLICT_STATES:
+    if state in CONFLICT_STATES or state == LOCK_NOT_AVAILABLE:
         return TransactionConflict("a concurrent transaction changed the same data; "
                                    "run the transaction again")
     if isinstance(exc, PoolClosed):

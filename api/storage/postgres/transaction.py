@@ -13,7 +13,7 @@ from psycopg.types.json import Jsonb
 from storage.base import DuplicateKey, EndsOnFailure, StaleVersion, StorageError, Transaction
 from storage.postgres.columns import (COLUMNS, claims_of, column_list, column_values,
                                       quoted)
-from storage.postgres.errors import CONFLICT_STATES, cause_of, translate
+from storage.postgres.errors import CONFLICT_STATES, LOCK_NOT_AVAILABLE, cause_of, translate
 from storage.postgres.queries import PostgresReader
 from storage.schema import SPEC_BY_NAME, TABLES, TableSpec, change_scopes
 from storage.upgrades import upgrade_document
@@ -21,7 +21,6 @@ from storage.upgrades import upgrade_document
 BEGIN = "BEGIN ISOLATION LEVEL SERIALIZABLE"
 RESTARTS = 100   # transparent reruns of a first statement that lost a race
 NOWAIT = " NOWAIT"
-LOCK_NOT_AVAILABLE = "55P03"
 _CLAIM = ("INSERT INTO unique_keys (tbl, key, value, doc_id) SELECT %s, c.key, c.value, {owner} "
           "FROM {source}unnest(%s::text[], %s::text[]) AS c(key, value) "
           "ON CONFLICT DO NOTHING RETURNING key, value")
