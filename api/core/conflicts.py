@@ -56,7 +56,6 @@ class ConflictFinder:
         self.locations = locations
         self.travel_per_day = travel_per_day
         self.language = language if language in _TEXT else "vi"
-        self._labels: dict[str, str] = {}
 
     def find(self, events) -> list[dict]:
         """Every conflict among the events, by entity, in time order."""
@@ -162,11 +161,8 @@ class ConflictFinder:
 
     def _label(self, item) -> str:
         event = item.event
-        if event.event_id not in self._labels:
-            self._labels[event.event_id] = date_label(
-                self.calendar, event.year, event.month, event.day, era=event.era,
-                precision=event.precision, language=self.language)
-        return self._labels[event.event_id]
+        return date_label(self.calendar, event.year, event.month, event.day, era=event.era,
+                          precision=event.precision, language=self.language)
 
     def _conflict(self, kind: str, entity_id: str, item, other, **words) -> dict:
         text = _TEXT[self.language][kind].format(
