@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from operator import attrgetter
 
 from core.date_labels import date_label
 from core.timeline import dated
@@ -44,6 +45,9 @@ _TEXT = {
 }
 
 
+_ORDER = attrgetter("order")
+
+
 class ConflictFinder:
     """Finds the conflicts of a world's events; names and places come from the world."""
 
@@ -67,7 +71,7 @@ class ConflictFinder:
                     chains[entity_id].append(span)
         conflicts = []
         for entity_id, chain in chains.items():
-            chain.sort(key=lambda d: (d.lo, d.hi, d.event.event_id))
+            chain.sort(key=_ORDER)
             conflicts += self._two_places(entity_id, chain)
             conflicts += self._life(entity_id, chain, "death")
             conflicts += self._life(entity_id, chain, "birth")

@@ -7,30 +7,31 @@ nothing compares every pair of events.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from operator import itemgetter
 
 from core.calendar import Calendar
 
 UNORDERED = 10 ** 12     # story order of events outside any story: after those in stories
+_DAY_THEN_ID = itemgetter(0, 1)     # a chain's (day number, event id, event) in time order
 
 
-@dataclass(frozen=True)
 class Dated:
-    """An event with the first and last day number its date, as written, may mean."""
+    """An event with the first and last day number its date, as written, may mean.
 
-    event: object
-    lo: int
-    hi: int
+    `full`: the date names a day (year, month and day); `exact`: the writer says the date is
+    exact. A plain slotted class: a timeline makes one per dated event and entity.
+    """
 
-    @property
-    def full(self) -> bool:
-        """Whether the date names a day (year, month and day)."""
-        return self.event.month is not None and self.event.day is not None
+    __slots__ = ("event", "lo", "hi", "full", "exact", "order")
 
-    @property
-    def exact(self) -> bool:
-        """Whether the writer says the date is exact."""
-        return self.event.precision == "exact"
+    def __init__(self, event, lo: int, hi: int):
+        self.event, self.lo, self.hi = event, lo, hi
+        self.full = event.month is not None and event.day is not None
+        self.exact = event.precision == "exact"
+        self.order = (lo, hi, event.event_id)     # the sweeps' time order
+
+    def __repr__(self) -> str:
+        return f"Dated({self.event.event_id!r}, {self.lo}, {self.hi})"
 
 
 def dated(calendar: Calendar, event) -> Dated | None:
@@ -60,11 +61,13 @@ def ages_at(calendar: Calendar, event, born: dict) -> list[dict]:
     if event.year is None:
         return []
     then = (event.year, event.month or 1, event.day or 1)
-    ages = []
+    ages, then_number = [], None
     for entity_id in event.entity_ids:
         if entity_id in born:
             age = calendar.whole_years_between(born[entity_id], then)
-            if age >= 0 and calendar.day_number(*then) >= calendar.day_number(*born[entity_id]):
+            if then_number is None:
+                then_number = calendar.day_number(*then)
+            if age >= 0 and then_number >= calendar.day_number(*born[entity_id]):
                 ages.append({"entity_id": entity_id, "age": age})
     return ages
 
@@ -109,7 +112,7 @@ def implicit_connections(calendar: Calendar, events, names: dict) -> list[dict]:
             chains[("location", location_id)].append((number, event.event_id, event))
     links, seen = [], set()
     for (relation_type, thing_id), chain in chains.items():
-        chain.sort(key=lambda item: item[:2])
+        chain.sort(key=_DAY_THEN_ID)
         for event, later in _next_of_another_story([item[2] for item in chain]):
             pair = (event.event_id, later.event_id)
             if pair in seen:

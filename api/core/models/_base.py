@@ -62,11 +62,16 @@ class Model:
     @classmethod
     def from_own_dict(cls, doc: dict):
         """Build the model from a document nobody else holds (fresh from a driver): no copy."""
-        try:
-            values = {name: doc[name] for name in _field_names(cls)}
-        except KeyError:
+        extra = doc.keys() - _field_set(cls)
+        if len(doc) - len(extra) < len(_field_names(cls)):
             return cls._with_defaults(doc, copy=False)
-        return cls._filled(values)
+        for name in extra:      # derived keys (name keys, targets): not the model's
+            del doc[name]
+        if not _fills_directly(cls):
+            return cls(**doc)
+        model = object.__new__(cls)
+        model.__dict__ = doc    # the caller gave the document away: it becomes the model
+        return model
 
     @classmethod
     def _filled(cls, values: dict):
