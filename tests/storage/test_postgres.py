@@ -345,3 +345,73 @@ def test_world_calendars_of_the_older_shape_are_rewritten_by_the_migration(opene
     storage.close()
     calendar = opened().get(World, world.world_id).calendar
     assert calendar["months"] == [{"name": "", "days": 36}] * 10 and calendar["leap"] is None
+
+
+# search words (migration 5: one narrow table kept by triggers)
+
+def _search_ids(storage, word: str, viewer=Viewer("admin", sees_all=True)) -> set:
+    return {hit.id for hit in storage.search(viewer, [word], [word], None,
+                                             ("world", "story", "entity", "location", "event"),
+                                             PAGE).items}
+
+
+def test_documents_written_before_the_narrow_search_table_are_found_after_the_migration(
+        schema_url, monkeypatch):
+    import storage.postgres.migrations as migrations
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:4])
+    older = PostgresStorage(schema_url)
+    world = a_world(name="Cõi Lạc Hồng")
+    story = a_story(world.world_id, title="Rồng và Tiên", content="Lạc Long Quân gặp Âu Cơ.")
+    insert(older, world, story)
+    older.close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS)
+
+    storage = PostgresStorage(schema_url)
+    try:
+        assert _applied(schema_url) == [version for version, _, _ in MIGRATIONS]
+        assert _search_ids(storage, "au") == {story.story_id}
+        assert _search_ids(storage, "lac") == {world.world_id, story.story_id}
+        with psycopg.connect(schema_url) as conn:   # the wide tables no longer carry them
+            columns = {row[0] for row in conn.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = 'stories'")}
+        assert not {"tsv_title", "tsv_folded", "tsv_exact"} & columns
+    finally:
+        storage.close()
+
+
+def test_search_words_follow_every_write_in_its_own_transaction(opened, schema_url):
+    storage = opened()
+    world = a_world(name="Eldoria")
+    story = a_story(world.world_id, title="Mùa gặt", content="Cánh đồng lúa chín.")
+    insert(storage, world, story)
+    assert _search_ids(storage, "lua") == {story.story_id}
+
+    story.content = "Bão tuyết trên núi."
+    with storage.transaction() as tx:
+        tx.update(story)
+    assert _search_ids(storage, "lua") == set()
+    assert _search_ids(storage, "tuyet") == {story.story_id}
+
+    with pytest.raises(RuntimeError):           # a rolled-back write changes no search word
+        with storage.transaction() as tx:
+            story.content = "Sa mạc cát vàng."
+            tx.update(story)
+            raise RuntimeError("abandoned")
+    assert _search_ids(storage, "cat") == set()
+    assert _search_ids(storage, "tuyet") == {story.story_id}
+
+    assert _search_ids(storage, "tuyet", Viewer()) == set()
+    story = storage.get(Story, story.story_id)
+    story.visibility = "public"                 # a story's own level moves with it
+    world.visibility = "public"
+    with storage.transaction() as tx:
+        tx.update(story)
+        tx.update(world)
+    assert _search_ids(storage, "tuyet", Viewer()) == {story.story_id}
+
+    with storage.transaction() as tx:
+        tx.delete(Story, story.story_id)
+    assert _search_ids(storage, "tuyet") == set()
+    with psycopg.connect(schema_url) as conn:         # the world's row is all that is left
+        assert conn.execute("SELECT count(*) FROM search_documents").fetchone()[0] == 1

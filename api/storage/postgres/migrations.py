@@ -14,6 +14,7 @@ import psycopg
 
 from core.calendar import upgrade_calendar
 from core.search_text import KIND_OF_TABLE, index_text
+from core.search_text import KINDS as SEARCH_KINDS
 from core.text import WORD_RULE, word_count
 from storage.base import StorageError
 
@@ -146,12 +147,68 @@ def add_search(conn: psycopg.Connection) -> None:
         conn.execute(f"CREATE INDEX {table}_search ON {table} USING gin (tsv_folded)")
 
 
+def narrow_search(conn: psycopg.Connection) -> None:
+    """Search words in one narrow table, `search_documents`, kept by triggers on every write.
+
+    Search reads every matching row: in the five wide tables each row carried its document,
+    and the exact words were stored out of line, so a common word made the database read
+    thousands of pages and toast entries. Here a row is the kind, id, world, a story's own
+    level and the three tsvectors, kept inline (STORAGE MAIN). Triggers fill it from the
+    search_* columns the code writes, in the same transaction; an update that changes no word,
+    world or level leaves it alone.
+    """
+    conn.execute(f"""CREATE TABLE search_documents (
+        kind smallint NOT NULL, id {_TEXT} NOT NULL, world_id {_TEXT} NOT NULL,
+        visibility {_TEXT}, tsv_title tsvector NOT NULL, tsv_folded tsvector NOT NULL,
+        tsv_exact tsvector NOT NULL, PRIMARY KEY (kind, id))""")
+    conn.execute("ALTER TABLE search_documents ALTER tsv_title SET STORAGE MAIN, "
+                 "ALTER tsv_folded SET STORAGE MAIN, ALTER tsv_exact SET STORAGE MAIN")
+    for table, kind in KIND_OF_TABLE.items():
+        rank = SEARCH_KINDS.index(kind)
+        world = "id" if table == "worlds" else "world_id"
+        level = "visibility" if table == "stories" else "NULL"
+        words = [f"strip(to_tsvector('simple', coalesce(NEW.search_{part}, '')))"
+                 for part in ("title", "folded", "exact")]
+        new_level = f"NEW.{level}" if level != "NULL" else "NULL"
+        conn.execute(f"""CREATE FUNCTION search_documents_{table}() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    DELETE FROM search_documents WHERE kind = {rank} AND id = OLD.id;
+                    RETURN NULL;
+                END IF;
+                INSERT INTO search_documents VALUES ({rank}, NEW.id, NEW.{world}, {new_level},
+                    {", ".join(words)})
+                ON CONFLICT (kind, id) DO UPDATE SET world_id = EXCLUDED.world_id,
+                    visibility = EXCLUDED.visibility, tsv_title = EXCLUDED.tsv_title,
+                    tsv_folded = EXCLUDED.tsv_folded, tsv_exact = EXCLUDED.tsv_exact;
+                RETURN NULL;
+            END $$""")
+        changed = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in (
+            "search_title", "search_folded", "search_exact", world,
+            *((level,) if level != "NULL" else ())))
+        conn.execute(f"CREATE TRIGGER search_documents AFTER INSERT OR DELETE ON {table} "
+                     f"FOR EACH ROW EXECUTE FUNCTION search_documents_{table}()")
+        conn.execute(f"CREATE TRIGGER search_documents_changed AFTER UPDATE ON {table} "
+                     f"FOR EACH ROW WHEN ({changed}) "
+                     f"EXECUTE FUNCTION search_documents_{table}()")
+        conn.execute(f"INSERT INTO search_documents SELECT {rank}, id, {world}, {level}, "
+                     f"tsv_title, tsv_folded, tsv_exact FROM {table}")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN tsv_title, DROP COLUMN tsv_folded, "
+                     "DROP COLUMN tsv_exact")
+    conn.execute("CREATE INDEX search_documents_words ON search_documents "
+                 "USING gin (tsv_folded)")
+    conn.execute("CREATE INDEX search_documents_world ON search_documents (world_id)")
+    conn.execute("ANALYZE search_documents")
+
+
 # (version, name, SQL or a function given the connection inside the migration's transaction)
 MIGRATIONS: tuple[tuple[int, str, str | Callable[[psycopg.Connection], None]], ...] = (
     (1, "documents, unique keys and change marks", INITIAL),
     (2, "story word counts by the documented rule", recount_story_words),
     (3, "world calendars as a list of months", upgrade_world_calendars),
     (4, "search words and their full-text indexes", add_search),
+    (5, "search words in one narrow table kept by triggers", narrow_search),
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS schema_migrations (
