@@ -15,11 +15,11 @@ import psycopg
 import pytest
 
 from core.models import AiUsage, Story, World
-from core.visibility import LEVELS, Viewer
+from core.visibility import LEVELS, SEEN_BY, Viewer
 from storage.base import PageRequest, StorageError, TransactionConflict, retry_on_conflict
 from storage.postgres.change_feed import feed_name
 from storage.postgres.errors import translate
-from storage.postgres.migrations import MIGRATIONS
+from storage.postgres.migrations import ANYONE_LEVELS, MIGRATIONS
 from storage.postgres_storage import PostgresStorage
 from tests.storage.backends import ROOT
 from tests.storage.builders import a_story, a_world, insert
@@ -410,8 +410,26 @@ def test_search_words_follow_every_write_in_its_own_transaction(opened, schema_u
         tx.update(world)
     assert _search_ids(storage, "tuyet", Viewer()) == {story.story_id}
 
+    world = storage.get(World, world.world_id)      # a world going private hides its stories
+    world.visibility = "private"
+    with storage.transaction() as tx:
+        tx.update(world)
+    assert _search_ids(storage, "tuyet", Viewer()) == set()
+    assert _search_ids(storage, "tuyet", Viewer(world.owner_id)) == {story.story_id}
+    assert _search_ids(storage, "tuyet", Viewer("stranger")) == set()
+    world = storage.get(World, world.world_id)
+    world.visibility = "public"
+    with storage.transaction() as tx:
+        tx.update(world)
+    assert _search_ids(storage, "tuyet", Viewer()) == {story.story_id}
+    assert _search_ids(storage, "eldoria", Viewer("stranger")) == {world.world_id}
+
     with storage.transaction() as tx:
         tx.delete(Story, story.story_id)
     assert _search_ids(storage, "tuyet") == set()
     with psycopg.connect(schema_url) as conn:         # the world's row is all that is left
         assert conn.execute("SELECT count(*) FROM search_documents").fetchone()[0] == 1
+
+
+def test_the_levels_the_search_table_marks_as_seen_by_anyone_are_still_those_of_the_rules():
+    assert ANYONE_LEVELS == SEEN_BY[None]

@@ -11,7 +11,8 @@ import random
 
 import pytest
 
-from core.models import Entity, Event, Location, Story
+from core.models import Entity, Event, Location, Story, World
+from core.search_text import KINDS
 from core.text import fold
 from core.visibility import LEVELS, Viewer
 from storage.base import DuplicateKey, PageRequest
@@ -125,3 +126,34 @@ def test_owners_users_and_totals_match_the_memory_engine(engines):
         for role in (None, "user", "moderator"):
             _same(engines, lambda s: s.list_users(text, role, PageRequest(1, 100)))
     _same(engines, lambda s: s.totals())
+
+
+# search: the narrow table and its `anyone` marks against the memory engine's index
+
+SEARCHES = ((["a"], ["a"]), (["tale"], ["tale"]), (["anh"], ["ánh"]),
+            (["da", "lat"], ["đà", "lạt"]), (["z"], ["z"]), (["e"], ["e"]))
+
+
+def _search(viewer, folded, exact, kinds=None):
+    def ask(storage):
+        page = storage.search(viewer, folded, exact, None, kinds or KINDS, PageRequest(1, 100))
+        return [(h.kind, h.id, h.world_id, h.score) for h in page.items], page.total
+    return ask
+
+
+@pytest.mark.parametrize("viewer", VIEWERS, ids=str)
+def test_search_finds_what_the_memory_engine_finds_while_worlds_change_level(engines, viewer):
+    pg, memory, worlds = engines
+    for folded, exact in SEARCHES:
+        _same(engines, _search(viewer, folded, exact))
+    _same(engines, _search(viewer, ["a"], ["a"], ("story",)))
+    rng = random.Random(repr(viewer))
+    for world in rng.sample(worlds, 4):
+        level = rng.choice(LEVELS)
+        for storage in (pg, memory):
+            current = storage.get(World, world.world_id)
+            current.visibility = level
+            with storage.transaction() as tx:
+                tx.update(current)
+    for folded, exact in SEARCHES:
+        _same(engines, _search(viewer, folded, exact))

@@ -147,57 +147,96 @@ def add_search(conn: psycopg.Connection) -> None:
         conn.execute(f"CREATE INDEX {table}_search ON {table} USING gin (tsv_folded)")
 
 
-def narrow_search(conn: psycopg.Connection) -> None:
-    """Search words in one narrow table, `search_documents`, kept by triggers on every write.
+# core.visibility.SEEN_BY[None] when migration 5 was written: the levels anyone sees. The
+# search table marks the documents anyone sees with them (tests/unit checks they still agree;
+# a change of SEEN_BY[None] needs a migration that marks them again).
+ANYONE_LEVELS = ("public",)
 
-    Search reads every matching row: in the five wide tables each row carried its document,
-    and the exact words were stored out of line, so a common word made the database read
-    thousands of pages and toast entries. Here a row is the kind, id, world, a story's own
-    level and the three tsvectors, kept inline (STORAGE MAIN). Triggers fill it from the
-    search_* columns the code writes, in the same transaction; an update that changes no word,
-    world or level leaves it alone.
-    """
-    conn.execute(f"""CREATE TABLE search_documents (
-        kind smallint NOT NULL, id {_TEXT} NOT NULL, world_id {_TEXT} NOT NULL,
-        visibility {_TEXT}, tsv_title tsvector NOT NULL, tsv_folded tsvector NOT NULL,
-        tsv_exact tsvector NOT NULL, PRIMARY KEY (kind, id))""")
-    conn.execute("ALTER TABLE search_documents ALTER tsv_title SET STORAGE MAIN, "
-                 "ALTER tsv_folded SET STORAGE MAIN, ALTER tsv_exact SET STORAGE MAIN")
-    for table, kind in KIND_OF_TABLE.items():
-        rank = SEARCH_KINDS.index(kind)
-        world = "id" if table == "worlds" else "world_id"
-        level = "visibility" if table == "stories" else "NULL"
-        words = [f"strip(to_tsvector('simple', coalesce(NEW.search_{part}, '')))"
-                 for part in ("title", "folded", "exact")]
-        new_level = f"NEW.{level}" if level != "NULL" else "NULL"
-        conn.execute(f"""CREATE FUNCTION search_documents_{table}() RETURNS trigger
+
+def _search_trigger(table: str, rank: int) -> str:
+    """The trigger function keeping a table's rows in search_documents (migration 5)."""
+    anyone_levels = "ARRAY[" + ", ".join(f"'{level}'" for level in ANYONE_LEVELS) + "]"
+    words = ", ".join(f"strip(to_tsvector('simple', coalesce(NEW.search_{part}, '')))"
+                      for part in ("title", "folded", "exact"))
+    if table == "worlds":
+        world, level = "NEW.id", "NULL"
+        anyone = f"NEW.visibility = ANY({anyone_levels})"
+        # A world whose level changes changes what anyone sees of everything in it.
+        cascade = f"""
+                IF TG_OP = 'INSERT' OR OLD.visibility IS DISTINCT FROM NEW.visibility THEN
+                    UPDATE search_documents SET anyone = {anyone} AND (visibility IS NULL
+                        OR visibility = ANY({anyone_levels}))
+                    WHERE world_id = NEW.id AND kind <> {rank};
+                END IF;"""
+    else:
+        world = "NEW.world_id"
+        level = "NEW.visibility" if table == "stories" else "NULL"
+        anyone = (f"EXISTS (SELECT 1 FROM worlds WHERE id = NEW.world_id AND visibility = "
+                  f"ANY({anyone_levels}))")
+        if table == "stories":
+            anyone += f" AND NEW.visibility = ANY({anyone_levels})"
+        cascade = ""
+    return f"""CREATE FUNCTION search_documents_{table}() RETURNS trigger
             LANGUAGE plpgsql AS $$
             BEGIN
                 IF TG_OP = 'DELETE' THEN
                     DELETE FROM search_documents WHERE kind = {rank} AND id = OLD.id;
                     RETURN NULL;
                 END IF;
-                INSERT INTO search_documents VALUES ({rank}, NEW.id, NEW.{world}, {new_level},
-                    {", ".join(words)})
+                INSERT INTO search_documents VALUES ({rank}, NEW.id, {world}, {level},
+                    {anyone}, {words})
                 ON CONFLICT (kind, id) DO UPDATE SET world_id = EXCLUDED.world_id,
-                    visibility = EXCLUDED.visibility, tsv_title = EXCLUDED.tsv_title,
-                    tsv_folded = EXCLUDED.tsv_folded, tsv_exact = EXCLUDED.tsv_exact;
+                    visibility = EXCLUDED.visibility, anyone = EXCLUDED.anyone,
+                    tsv_title = EXCLUDED.tsv_title, tsv_folded = EXCLUDED.tsv_folded,
+                    tsv_exact = EXCLUDED.tsv_exact;{cascade}
                 RETURN NULL;
-            END $$""")
+            END $$"""
+
+
+def narrow_search(conn: psycopg.Connection) -> None:
+    """Search words in one narrow table, `search_documents`, kept by triggers on every write.
+
+    Search reads every matching row: in the five wide tables each row carried its document,
+    and the exact words were stored out of line, so a common word made the database read
+    thousands of pages and toast entries. Here a row is the kind, id, world, a story's own
+    level, whether anyone may see it, and the three tsvectors, kept inline (STORAGE MAIN).
+    Triggers fill it from the search_* columns the code writes, in the same transaction (a
+    world's change of level marks its documents again); an update that changes no word, world
+    or level leaves it alone. A second GIN index holds only what anyone sees, so a signed-out
+    search reads just those rows.
+    """
+    conn.execute(f"""CREATE TABLE search_documents (
+        kind smallint NOT NULL, id {_TEXT} NOT NULL, world_id {_TEXT} NOT NULL,
+        visibility {_TEXT}, anyone boolean NOT NULL, tsv_title tsvector NOT NULL,
+        tsv_folded tsvector NOT NULL, tsv_exact tsvector NOT NULL, PRIMARY KEY (kind, id))""")
+    conn.execute("ALTER TABLE search_documents ALTER tsv_title SET STORAGE MAIN, "
+                 "ALTER tsv_folded SET STORAGE MAIN, ALTER tsv_exact SET STORAGE MAIN")
+    levels = list(ANYONE_LEVELS)
+    for table, kind in KIND_OF_TABLE.items():
+        rank = SEARCH_KINDS.index(kind)
+        conn.execute(_search_trigger(table, rank))
+        world = "id" if table == "worlds" else "world_id"
+        level = "d.visibility" if table == "stories" else "NULL"
         changed = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in (
             "search_title", "search_folded", "search_exact", world,
-            *((level,) if level != "NULL" else ())))
+            *(("visibility",) if table in ("stories", "worlds") else ())))
         conn.execute(f"CREATE TRIGGER search_documents AFTER INSERT OR DELETE ON {table} "
                      f"FOR EACH ROW EXECUTE FUNCTION search_documents_{table}()")
         conn.execute(f"CREATE TRIGGER search_documents_changed AFTER UPDATE ON {table} "
                      f"FOR EACH ROW WHEN ({changed}) "
                      f"EXECUTE FUNCTION search_documents_{table}()")
-        conn.execute(f"INSERT INTO search_documents SELECT {rank}, id, {world}, {level}, "
-                     f"tsv_title, tsv_folded, tsv_exact FROM {table}")
+        conn.execute(f"""INSERT INTO search_documents
+            SELECT {rank}, d.id, d.{world}, {level},
+                coalesce(w.visibility = ANY(%s) AND ({level} IS NULL OR {level} = ANY(%s)),
+                         false),
+                d.tsv_title, d.tsv_folded, d.tsv_exact
+            FROM {table} d LEFT JOIN worlds w ON w.id = d.{world}""", (levels, levels))
         conn.execute(f"ALTER TABLE {table} DROP COLUMN tsv_title, DROP COLUMN tsv_folded, "
                      "DROP COLUMN tsv_exact")
     conn.execute("CREATE INDEX search_documents_words ON search_documents "
                  "USING gin (tsv_folded)")
+    conn.execute("CREATE INDEX search_documents_seen_by_anyone ON search_documents "
+                 "USING gin (tsv_folded) WHERE anyone")
     conn.execute("CREATE INDEX search_documents_world ON search_documents (world_id)")
     conn.execute("ANALYZE search_documents")
 

@@ -1,10 +1,11 @@
 """Storage.search on PostgreSQL: one narrow table of `simple` tsvectors of core.search_text's words.
 
 Every searched document (world, story, entity, location, event) has a row in
-`search_documents` (kind, id, world, a story's own level, its title, folded and exact words),
-kept by triggers on the five tables in the transaction that writes them (migration 5).
-Candidates come from that table's GIN index, joined to their world and filtered by
-core.visibility (SEEN_BY, RELATIONS) as SQL; the score is the one core.search_text.score
+`search_documents` (kind, id, world, a story's own level, whether anyone may see it, its
+title, folded and exact words), kept by triggers on the five tables in the transaction that
+writes them (migration 5). Candidates come from that table's GIN indexes: what anyone sees
+from its own, what a user's relations to worlds show them joined to those worlds and filtered
+by core.visibility (SEEN_BY, RELATIONS) as SQL. The score is the one core.search_text.score
 computes, so rankings equal the embedded backends'.
 """
 
@@ -16,42 +17,53 @@ from storage.base import Page, SearchHit
 from storage.postgres.filters import Params, holds, level_in
 
 
-def seen(viewer: Viewer, params: Params) -> str:
-    """SQL: the viewer sees the world `w` and the document `d` (a story at its own level).
-
-    Each relation (anyone, then owner, editor, viewer) sees both levels in SEEN_BY[relation];
-    documents other than stories have no level of their own (NULL).
-    """
-    if viewer.sees_all:
-        return "TRUE"
-    relations = [(None, "TRUE")]
-    if viewer.user_id is not None:
-        user = params.add(viewer.user_id)
-        relations += [(rel, holds(rel, user)) for rel in RELATIONS]
+def _related(viewer: Viewer, params: Params) -> str:
+    """SQL: through a relation to the world `w` (owner, editor, viewer), the signed-in viewer
+    sees the document `d`: both levels in SEEN_BY[relation] (a story at its own level;
+    other documents have none)."""
+    user = params.add(viewer.user_id)
     branches = []
-    for rel, condition in relations:
+    for rel in RELATIONS:
         levels = SEEN_BY[rel]
-        branches.append(f"({condition} AND {level_in('w.visibility', levels, params)} AND "
-                        f"(d.visibility IS NULL OR {level_in('d.visibility', levels, params)}))")
-    return "(" + " OR ".join(branches) + ")"
+        branches.append(f"({holds(rel, user)} AND {level_in('w.visibility', levels, params)} "
+                        f"AND (d.visibility IS NULL OR "
+                        f"{level_in('d.visibility', levels, params)}))")
+    worlds = " OR ".join(holds(rel, user) for rel in RELATIONS)
+    # Naming the related worlds lets the planner read just their rows by the world index.
+    return (f"d.world_id = ANY(ARRAY(SELECT w.id FROM worlds w WHERE {worlds})) AND "
+            f"({' OR '.join(branches)})")
 
 
 def search_sql(viewer: Viewer, folded, exact, world_id, kinds, page) -> tuple[str, Params]:
-    """The statement answering one page of hits (kind, id, world_id, score, total)."""
+    """The statement answering one page of hits (kind, id, world_id, score, total).
+
+    What anyone sees is marked on each row (`anyone`, kept by the triggers) and has its own
+    index; a signed-in user also sees, through the world, what their relations to worlds
+    show them. The two parts never overlap, so the hits are their UNION ALL.
+    """
     params = Params()
     folded_query = f"plainto_tsquery('simple', {params.add(' '.join(folded))})"
     exact_query = f"plainto_tsquery('simple', {params.add(' '.join(exact))})"
     also = f" AND d.world_id = {params.add(world_id)}" if world_id is not None else ""
     if set(kinds) != set(KINDS):
         also += f" AND d.kind = ANY({params.add([KINDS.index(k) for k in kinds])}::smallint[])"
-    # OFFSET 0 keeps the score inside: the window below then counts narrow rows, not rows
-    # still carrying their tsvectors (which spilled the count to disk for common words).
     # The bonuses are float8 literals: written bare they are numeric, slower per row.
-    hits = (f"SELECT d.kind, d.id, d.world_id, "
-            f"1 + {TITLE_BONUS}::float8 * (d.tsv_title @@ {folded_query})::int "
-            f"+ {EXACT_BONUS}::float8 * (d.tsv_exact @@ {exact_query})::int AS score "
-            f"FROM search_documents d JOIN worlds w ON w.id = d.world_id "
-            f"WHERE d.tsv_folded @@ {folded_query} AND {seen(viewer, params)}{also} OFFSET 0")
+    hit = (f"SELECT d.kind, d.id, d.world_id, "
+           f"1 + {TITLE_BONUS}::float8 * (d.tsv_title @@ {folded_query})::int "
+           f"+ {EXACT_BONUS}::float8 * (d.tsv_exact @@ {exact_query})::int AS score "
+           f"FROM search_documents d")
+    words = f"d.tsv_folded @@ {folded_query}{also}"
+    if viewer.sees_all:         # everything (within a world only when that world exists)
+        join = " JOIN worlds w ON w.id = d.world_id" if world_id is not None else ""
+        parts = [f"{hit}{join} WHERE {words}"]
+    else:
+        parts = [f"{hit} WHERE d.anyone AND {words}"]
+        if viewer.user_id is not None:
+            parts.append(f"{hit} JOIN worlds w ON w.id = d.world_id WHERE NOT d.anyone AND "
+                         f"{words} AND {_related(viewer, params)}")
+    # OFFSET 0 keeps each score inside its part: the count below then holds narrow rows, not
+    # rows still carrying their tsvectors (which spilled it to disk for common words).
+    hits = " UNION ALL ".join(f"({part} OFFSET 0)" for part in parts)
     sql = (f"SELECT kind, id, world_id, score, count(*) OVER () "
            f"FROM ({hits}) AS hits ORDER BY score DESC, kind, id "
            f"LIMIT {params.add(page.page_size)} OFFSET {params.add(page.offset)}")
@@ -70,12 +82,11 @@ def search(rows, viewer: Viewer, folded, exact, world_id, kinds, page) -> Page:
             counted = rows(*first)
             total = counted[0][4] if counted else 0
         return Page([], total)
-    docs = {}
-    for rank in {row[0] for row in found}:
-        table = TABLE_OF_KIND[KINDS[rank]]
-        ids = [row[1] for row in found if row[0] == rank]
-        docs.update({(rank, i): doc for i, doc in rows(
-            f"SELECT id, doc FROM {table} WHERE id = ANY(%s::text[])", (ids,))})
+    ranks = sorted({row[0] for row in found})
+    reads = " UNION ALL ".join(f"(SELECT {rank}, id, doc FROM {TABLE_OF_KIND[KINDS[rank]]} "
+                               f"WHERE id = ANY(%s::text[]))" for rank in ranks)
+    docs = {(rank, doc_id): doc for rank, doc_id, doc in rows(
+        reads, [[row[1] for row in found if row[0] == rank] for rank in ranks])}
     items = []
     for rank, doc_id, owner_world, value, _ in found:
         doc = docs.get((rank, doc_id))
