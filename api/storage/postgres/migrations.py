@@ -148,8 +148,8 @@ def add_search(conn: psycopg.Connection) -> None:
 
 
 # core.visibility.SEEN_BY[None] when migration 5 was written: the levels anyone sees. The
-# search table marks the documents anyone sees with them (tests/unit checks they still agree;
-# a change of SEEN_BY[None] needs a migration that marks them again).
+# search table marks the documents anyone sees with them (tests/storage/test_postgres.py checks
+# they still agree; a change of SEEN_BY[None] needs a migration that marks them again).
 ANYONE_LEVELS = ("public",)
 
 
@@ -160,7 +160,7 @@ def _search_trigger(table: str, rank: int) -> str:
                       for part in ("title", "folded", "exact"))
     if table == "worlds":
         world, level = "NEW.id", "NULL"
-        anyone = f"NEW.visibility = ANY({anyone_levels})"
+        anyone = f"coalesce(NEW.visibility = ANY({anyone_levels}), false)"
         # A world whose level changes changes what anyone sees of everything in it.
         cascade = f"""
                 IF TG_OP = 'INSERT' OR OLD.visibility IS DISTINCT FROM NEW.visibility THEN
@@ -174,7 +174,7 @@ def _search_trigger(table: str, rank: int) -> str:
         anyone = (f"EXISTS (SELECT 1 FROM worlds WHERE id = NEW.world_id AND visibility = "
                   f"ANY({anyone_levels}))")
         if table == "stories":
-            anyone += f" AND NEW.visibility = ANY({anyone_levels})"
+            anyone += f" AND coalesce(NEW.visibility = ANY({anyone_levels}), false)"
         cascade = ""
     return f"""CREATE FUNCTION search_documents_{table}() RETURNS trigger
             LANGUAGE plpgsql AS $$

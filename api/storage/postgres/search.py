@@ -1,4 +1,4 @@
-"""Storage.search on PostgreSQL: one narrow table of `simple` tsvectors of core.search_text's words.
+"""Storage.search on PostgreSQL: a narrow table of `simple` tsvectors of core.search_text's words.
 
 Every searched document (world, story, entity, location, event) has a row in
 `search_documents` (kind, id, world, a story's own level, whether anyone may see it, its
