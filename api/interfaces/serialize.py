@@ -98,11 +98,16 @@ def _through_model(out_cls, value_type, steps):
         return None
     take = operator.itemgetter(*from_model)
     rest = tuple(step for step in steps if step[0] not in from_model)
+    field_by_field = set()      # model types that lack one of the fields (a property)
 
     def by_model(value):
+        model = getattr(value, "model", None)
         try:
-            result = dict(zip(from_model, take(value.model.__dict__)))
+            if type(model) in field_by_field:
+                raise KeyError
+            result = dict(zip(from_model, take(model.__dict__)))
         except (AttributeError, KeyError):
+            field_by_field.add(type(model))
             return {name: get(value) if convert is None else convert(get(value))
                     for name, get, convert in steps}
         for name, get, convert in rest:
