@@ -430,6 +430,14 @@ def test_search_words_follow_every_write_in_its_own_transaction(opened, schema_u
     with psycopg.connect(schema_url) as conn:         # the world's row is all that is left
         assert conn.execute("SELECT count(*) FROM search_documents").fetchone()[0] == 1
 
+    kept = a_story(world.world_id, title="Tuyết", visibility="public")
+    insert(storage, kept)
+    assert _search_ids(storage, "tuyet", Viewer()) == {kept.story_id}
+    with storage.transaction() as tx:                 # a world deleted without its stories
+        tx.delete(World, world.world_id)
+    assert _search_ids(storage, "tuyet", Viewer()) == set()
+    assert _search_ids(storage, "tuyet") == {kept.story_id}   # admins still see everything
+
 
 def test_the_levels_the_search_table_marks_as_seen_by_anyone_are_still_those_of_the_rules():
     assert ANYONE_LEVELS == SEEN_BY[None]

@@ -168,6 +168,10 @@ def _search_trigger(table: str, rank: int) -> str:
                         OR visibility = ANY({anyone_levels}))
                     WHERE world_id = NEW.id AND kind <> {rank};
                 END IF;"""
+        # What is left of a deleted world (the services delete it all) is seen by nobody.
+        orphans = f"""
+                    UPDATE search_documents SET anyone = false
+                    WHERE world_id = OLD.id AND anyone;"""
     else:
         world = "NEW.world_id"
         level = "NEW.visibility" if table == "stories" else "NULL"
@@ -175,12 +179,12 @@ def _search_trigger(table: str, rank: int) -> str:
                   f"ANY({anyone_levels}))")
         if table == "stories":
             anyone += f" AND coalesce(NEW.visibility = ANY({anyone_levels}), false)"
-        cascade = ""
+        cascade = orphans = ""
     return f"""CREATE FUNCTION search_documents_{table}() RETURNS trigger
             LANGUAGE plpgsql AS $$
             BEGIN
                 IF TG_OP = 'DELETE' THEN
-                    DELETE FROM search_documents WHERE kind = {rank} AND id = OLD.id;
+                    DELETE FROM search_documents WHERE kind = {rank} AND id = OLD.id;{orphans}
                     RETURN NULL;
                 END IF;
                 INSERT INTO search_documents VALUES ({rank}, NEW.id, {world}, {level},
