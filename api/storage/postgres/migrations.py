@@ -13,8 +13,7 @@ from collections.abc import Callable
 import psycopg
 
 from core.calendar import upgrade_calendar
-from core.search_text import KIND_OF_TABLE, index_text
-from core.search_text import KINDS as SEARCH_KINDS
+from core.search_text import KIND_OF_TABLE, KINDS, index_text
 from core.text import WORD_RULE, word_count
 from storage.base import StorageError
 
@@ -217,7 +216,7 @@ def narrow_search(conn: psycopg.Connection) -> None:
                  "ALTER tsv_folded SET STORAGE MAIN, ALTER tsv_exact SET STORAGE MAIN")
     levels = list(ANYONE_LEVELS)
     for table, kind in KIND_OF_TABLE.items():
-        rank = SEARCH_KINDS.index(kind)
+        rank = KINDS.index(kind)
         conn.execute(_search_trigger(table, rank))
         world = "id" if table == "worlds" else "world_id"
         level = "d.visibility" if table == "stories" else "NULL"
