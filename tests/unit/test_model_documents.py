@@ -1,5 +1,9 @@
 """Models built from stored documents: every field, defaults for older documents, no sharing."""
 
+import sys
+
+import orjson
+
 from core.models import Event, Story
 
 NOW = "2026-01-01T00:00:00Z"
@@ -27,6 +31,16 @@ def test_from_dict_shares_no_list_or_dict_with_the_document():
     built.connections[0]["relation_type"] = "follows"
     assert document["entity_ids"] == ["a", "b"]
     assert document["connections"][0]["relation_type"] == "causes"
+
+
+def test_a_driver_document_gives_attributes_keyed_by_the_field_names_themselves():
+    # A driver's keys are equal strings, not the interned names: attribute reads through them
+    # leave CPython's fast path, which halved the speed of the timeline's sweeps.
+    fresh = orjson.loads(orjson.dumps(_event_document()))
+    assert not all(key is sys.intern(key) for key in fresh)
+    built = Event.from_own_dict(fresh)
+    assert all(key is sys.intern(key) for key in vars(built))
+    assert built == Event.from_dict(_event_document())
 
 
 def test_a_document_written_before_a_field_existed_gets_its_default():
