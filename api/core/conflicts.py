@@ -52,14 +52,15 @@ class ConflictFinder:
     """Finds the conflicts of a world's events; names and places come from the world."""
 
     def __init__(self, calendar, names: dict, locations: dict, travel_per_day=None,
-                 language: str = "vi"):
+                 language: str = "vi", labels: dict | None = None):
         """`names` maps entity ids to names; `locations` maps ids to place models (names,
-        coordinates, parents)."""
+        coordinates, parents); `labels` may give events' date labels already written, by id."""
         self.calendar = calendar
         self.names = names
         self.locations = locations
         self.travel_per_day = travel_per_day
         self.language = language if language in _TEXT else "vi"
+        self._labels = dict(labels or {})
 
     def find(self, events) -> list[dict]:
         """Every conflict among the events, by entity, in time order."""
@@ -165,8 +166,12 @@ class ConflictFinder:
 
     def _label(self, item) -> str:
         event = item.event
-        return date_label(self.calendar, event.year, event.month, event.day, era=event.era,
-                          precision=event.precision, language=self.language)
+        label = self._labels.get(event.event_id)
+        if label is None:
+            label = self._labels[event.event_id] = date_label(
+                self.calendar, event.year, event.month, event.day, era=event.era,
+                precision=event.precision, language=self.language)
+        return label
 
     def _conflict(self, kind: str, entity_id: str, item, other, **words) -> dict:
         text = _TEXT[self.language][kind].format(

@@ -52,7 +52,8 @@ class TimelineService:
                        for e in events for c in e.connections if c["target_event_id"] in views]
         connections += implicit_connections(calendar, events, names)
         finder = ConflictFinder(calendar, entity_names, places, world.travel_per_day,
-                                world_language(world))
+                                world_language(world),
+                                {i: v.date_label for i, v in views.items()})
         return TimelineView(years, connections, finder.find(events),
                             self._events.permissions(user, world))
 

@@ -45,3 +45,12 @@ def test_vietnamese_is_the_default():
 def test_a_place_inside_another_is_not_two_places():
     assert _finder("en").find([_event("a", 1300, 5, 6, ["city"]),
                                _event("b", 1300, 5, 6, ["hall"])]) == []
+
+
+def test_date_labels_already_written_for_the_events_are_the_ones_explained():
+    places = _finder("en").locations
+    finder = ConflictFinder(calendar_of(None), {"aria": "Aria"}, places, language="en",
+                            labels={"a": "the Feast of Lanterns"})
+    found = finder.find([_event("a", 1300, 5, 6, ["city"]), _event("b", 1300, 5, 6, ["port"])])
+    assert [c["explanation"] for c in found] == [
+        "Aria is at Hanoi and at Port on the same day, the Feast of Lanterns."]
