@@ -13,18 +13,22 @@ def story_things(story) -> list[tuple[str, str]]:
             + [("location", i) for i in story.location_ids])
 
 
-def shared_things(stories) -> dict[tuple[str, str], list[tuple[str, str]]]:
+def shared_things(stories, describe=None) -> dict[tuple[str, str], list]:
     """{(story id, linked story id): [(kind, id) shared]} for every pair sharing something,
-    each pair once (in the order the stories are given)."""
+    each pair once (in the order the stories are given). With `describe`, each shared thing
+    is listed as `describe((kind, id))`, called once per thing that two stories share."""
     holders = defaultdict(list)                 # (kind, id) -> story ids, in story order
     for story in stories:
         for thing in dict.fromkeys(story_things(story)):
             holders[thing].append(story.story_id)
     shared = defaultdict(list)
     for thing, story_ids in holders.items():
+        if len(story_ids) < 2:
+            continue
+        item = describe(thing) if describe is not None else thing
         for index, first in enumerate(story_ids):
             for second in story_ids[index + 1:]:
-                shared[(first, second)].append(thing)
+                shared[(first, second)].append(item)
     return shared
 
 

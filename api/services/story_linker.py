@@ -77,7 +77,10 @@ class StoryLinker:
             world = load_world(tx, user, world_id)
             require(can_edit_content(user, world), "You may not change this world's stories")
             stories = tx.story_outlines(world_id)
-            shared = shared_things(stories)
+            # The answer lists each shared thing as its reason: one dict per thing, named below.
+            reasons = {}
+            shared = shared_things(stories, lambda thing: reasons.setdefault(
+                thing, {"kind": thing[0], "id": thing[1], "name": ""}))
             wanted = {s.story_id: set() for s in stories}
             for first, second in shared:
                 wanted[first].add(second)
@@ -88,13 +91,13 @@ class StoryLinker:
                 story.linked_story_ids = sorted(wanted[story.story_id])
                 story.updated_at = now_iso()
                 tx.update(story)
-            names = _names(tx, {t for things in shared.values() for t in things})
-            reasons = {thing: _reason(thing, names) for thing in names}
+            for thing, name in _names(tx, reasons).items():
+                reasons[thing]["name"] = name
             visible = {s.story_id for s in stories if can_view_story(user, world, s)}
-            reason_of = reasons.__getitem__
-            return [{"story_id": a, "linked_story_id": b, "weight": len(things),
-                     "reasons": list(map(reason_of, things))}
-                    for (a, b), things in shared.items() if a in visible and b in visible]
+            return [{"story_id": a, "linked_story_id": b, "weight": len(shared_reasons),
+                     "reasons": shared_reasons}
+                    for (a, b), shared_reasons in shared.items()
+                    if a in visible and b in visible]
 
     def links_of(self, reader, user, world, story: Story) -> list[dict]:
         """The stories linked to one story that the caller may see, with weight and reasons."""
