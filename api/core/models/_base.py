@@ -73,9 +73,9 @@ class Model:
 
     @classmethod
     def _filled(cls, values: dict):
-        # Every field is there, in a dict nobody else holds, keyed by the field names: it becomes the model's attributes
-        # at once rather than through __init__ (timelines build thousands of models per
-        # request; this is about twice as fast).
+        # Every field is there, in a dict nobody else holds, keyed by the field names: it
+        # becomes the model's attributes at once rather than through __init__ (timelines build
+        # thousands of models per request; this is about twice as fast).
         if not _fills_directly(cls):
             return cls(**values)
         model = object.__new__(cls)
