@@ -358,7 +358,9 @@ def _search_ids(storage, word: str, viewer=Viewer("admin", sees_all=True)) -> se
 def test_documents_written_before_the_narrow_search_table_are_found_after_the_migration(
         schema_url, monkeypatch):
     import storage.postgres.migrations as migrations
-    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:4])
+    # Migration 6 adds columns today's writes fill: the older schema has it, not migration 5.
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        tuple(m for m in MIGRATIONS if m[0] <= 4 or m[0] == 6))
     older = PostgresStorage(schema_url)
     world = a_world(name="Cõi Lạc Hồng")
     story = a_story(world.world_id, title="Rồng và Tiên", content="Lạc Long Quân gặp Âu Cơ.")
@@ -368,7 +370,7 @@ def test_documents_written_before_the_narrow_search_table_are_found_after_the_mi
 
     storage = PostgresStorage(schema_url)
     try:
-        assert _applied(schema_url) == [version for version, _, _ in MIGRATIONS]
+        assert sorted(_applied(schema_url)) == [version for version, _, _ in MIGRATIONS]
         assert _search_ids(storage, "au") == {story.story_id}
         assert _search_ids(storage, "lac") == {world.world_id, story.story_id}
         with psycopg.connect(schema_url) as conn:   # the wide tables no longer carry them
@@ -376,6 +378,34 @@ def test_documents_written_before_the_narrow_search_table_are_found_after_the_mi
                 "SELECT column_name FROM information_schema.columns "
                 "WHERE table_schema = current_schema() AND table_name = 'stories'")}
         assert not {"tsv_title", "tsv_folded", "tsv_exact"} & columns
+    finally:
+        storage.close()
+
+
+def test_stories_written_before_their_outline_columns_keep_their_titles_and_world_times(
+        schema_url):
+    storage = PostgresStorage(schema_url)
+    world = a_world(name="Cõi Lạc Hồng")
+    story = a_story(world.world_id, title="Rồng và Tiên", content="Lạc Long Quân gặp Âu Cơ.")
+    story.world_time = {"year": 1300, "month": 5, "day": 6}
+    insert(storage, world, story)
+    storage.close()
+    with psycopg.connect(schema_url) as conn:     # the schema as migration 5 left it
+        conn.execute("ALTER TABLE stories DROP COLUMN title, DROP COLUMN world_time")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 6")
+
+    storage = PostgresStorage(schema_url)
+    try:
+        assert 6 in _applied(schema_url)
+        [outline] = storage.story_outlines(world.world_id)
+        assert outline.title == "Rồng và Tiên"
+        assert outline.world_time == {"year": 1300, "month": 5, "day": 6}
+        story.title = "Sơn Tinh, Thủy Tinh"
+        story.world_time = None
+        with storage.transaction() as tx:
+            tx.update(story)
+        [outline] = storage.story_outlines(world.world_id)
+        assert (outline.title, outline.world_time) == ("Sơn Tinh, Thủy Tinh", None)
     finally:
         storage.close()
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+from psycopg.types.json import Jsonb
+
 from core.search_text import KIND_OF_TABLE, index_text
 from storage.schema import TableSpec, unique_values
 
@@ -22,7 +24,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "stories": (("world_id", "text"), ("owner_id", "text"), ("visibility", "text"),
                 ("updated_at", "text"), ("order", "bigint"), ("entity_ids", "text[]"),
                 ("location_ids", "text[]"), ("linked_story_ids", "text[]"),
-                ("version", "bigint")),
+                ("version", "bigint"), ("title", "text"), ("world_time", "jsonb")),
     "entities": (("world_id", "text"), ("entity_type", "text"), ("name_key", "text"),
                  ("search_key", "text"), ("relationship_target_ids", "text[]"),
                  ("version", "bigint")),
@@ -58,6 +60,8 @@ def column_list(table: str) -> str:
 
 
 def _value(kind: str, value):
+    if kind == "jsonb":
+        return None if value is None else Jsonb(value)
     if kind == "text[]":
         return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
     if value is None or isinstance(value, (dict, list)):

@@ -244,6 +244,14 @@ def narrow_search(conn: psycopg.Connection) -> None:
     conn.execute("ANALYZE search_documents")
 
 
+# Outlines (graphs, links) read a story's title and world time without its document: reading
+# them from `doc` detoasted the whole story, content included, for every story of the world.
+STORY_OUTLINE_COLUMNS = f"""
+ALTER TABLE stories ADD COLUMN title {_TEXT}, ADD COLUMN world_time jsonb;
+UPDATE stories SET title = doc->>'title', world_time = doc->'world_time';
+"""
+
+
 # (version, name, SQL or a function given the connection inside the migration's transaction)
 MIGRATIONS: tuple[tuple[int, str, str | Callable[[psycopg.Connection], None]], ...] = (
     (1, "documents, unique keys and change marks", INITIAL),
@@ -251,6 +259,7 @@ MIGRATIONS: tuple[tuple[int, str, str | Callable[[psycopg.Connection], None]], .
     (3, "world calendars as a list of months", upgrade_world_calendars),
     (4, "search words and their full-text indexes", add_search),
     (5, "search words in one narrow table kept by triggers", narrow_search),
+    (6, "story titles and world times beside the document", STORY_OUTLINE_COLUMNS),
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -241,9 +241,9 @@ class PostgresReader(Reader):
         where = f"world_id = {params.add(world_id)}"
         if levels is not None:
             where += " AND " + level_in("visibility", levels, params)
-        rows = self._rows("SELECT id, doc->>'title', \"order\", visibility, entity_ids, "
+        rows = self._rows("SELECT id, title, \"order\", visibility, entity_ids, "
                           f"location_ids, {'linked_story_ids' if links else 'ARRAY[]::text[]'}, "
-                          "doc->'world_time' "
+                          "world_time "
                           f"FROM stories WHERE {where} "
                           f"ORDER BY {order_by('order')}", params)
         return [StoryOutline(*row) for row in rows]
