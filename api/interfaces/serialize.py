@@ -102,17 +102,17 @@ def _through_model(out_cls, value_type, steps):
 
     def by_model(value):
         model = getattr(value, "model", None)
-        try:
-            if type(model) in field_by_field:
-                raise KeyError
-            result = dict(zip(from_model, take(model.__dict__)))
-        except (AttributeError, KeyError):
-            field_by_field.add(type(model))
-            return {name: get(value) if convert is None else convert(get(value))
-                    for name, get, convert in steps}
-        for name, get, convert in rest:
-            result[name] = get(value) if convert is None else convert(get(value))
-        return result
+        if type(model) not in field_by_field:
+            try:
+                result = dict(zip(from_model, take(model.__dict__)))
+            except (AttributeError, KeyError):
+                field_by_field.add(type(model))
+            else:
+                for name, get, convert in rest:
+                    result[name] = get(value) if convert is None else convert(get(value))
+                return result
+        return {name: get(value) if convert is None else convert(get(value))
+                for name, get, convert in steps}
     return by_model
 
 

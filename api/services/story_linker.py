@@ -80,7 +80,7 @@ class StoryLinker:
             # The answer lists each shared thing as its reason: one dict per thing, named below.
             reasons = {}
             shared = shared_things(stories, lambda thing: reasons.setdefault(
-                thing, {"kind": thing[0], "id": thing[1], "name": ""}))
+                thing, _reason(thing, {})))
             wanted = {s.story_id: set() for s in stories}
             for first, second in shared:
                 wanted[first].add(second)
