@@ -49,6 +49,10 @@ class StoryloomServer(BaseApplication):
             "threads": threads, "keepalive": 15, "graceful_timeout": 30, "timeout": 60,
             "logger_class": JsonLogger, "loglevel": "warning", "accesslog": None,
             "preload_app": False, "proc_name": "storyloom",
+            # gunicorn's control socket (a shared ~/.gunicorn/gunicorn.ctl that can kill or
+            # shut the server down) is unused here, and its thread is stopped and restarted
+            # around every fork of a worker, which has raced in past releases.
+            "control_socket_disable": True,
             "when_ready": self._when_ready, "post_fork": self._post_fork,
             "post_worker_init": _prepare_worker, "worker_exit": self._worker_exit}
         self._log_level = log_level

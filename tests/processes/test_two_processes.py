@@ -169,8 +169,23 @@ def check_all(server, acked: dict) -> None:
     assert not missing, f"{len(missing)} of {len(acked)} acknowledged writes lost"
 
 
+def master_state(server) -> str:
+    """What the master process is doing, for a failure message."""
+    try:
+        with open(f"/proc/{server.pid}/status", encoding="ascii") as status:
+            lines = [line for line in status if line.startswith(("State", "Threads"))]
+        with open(f"/proc/{server.pid}/wchan", encoding="ascii") as wchan:
+            return "".join(lines) + f"wchan: {wchan.read()}\n{server.log_tail()}"
+    except OSError as exc:
+        return f"master not readable: {exc}"
+
+
 def test_workers_share_one_port_and_a_killed_worker_is_replaced(tmp_path, database):
-    server = start(tmp_path, database, "w", "--workers", "2")
+    home = tmp_path / "home"
+    home.mkdir()
+    server = ServerProcess(tmp_path / "w", extra_args=("--workers", "2"), env={
+        "DATABASE_URL": database, "JWT_SECRET": SECRET, "LOG_LEVEL": "WARNING",
+        "HOME": str(home), "XDG_RUNTIME_DIR": ""}).start()
     try:
         workers = server.worker_pids()
         assert len(workers) == 2
@@ -183,7 +198,9 @@ def test_workers_share_one_port_and_a_killed_worker_is_replaced(tmp_path, databa
         while time.monotonic() < deadline and (len(server.worker_pids()) < 2
                                                or workers[0] in server.worker_pids()):
             time.sleep(0.1)
-        assert len(server.worker_pids()) == 2 and workers[0] not in server.worker_pids()
+        replaced = server.worker_pids()
+        assert len(replaced) == 2 and workers[0] not in replaced, (replaced, master_state(server))
+        assert list(home.iterdir()) == []      # no control socket left in the user's home
         listed = call(server, "GET", "/api/worlds?scope=mine&page_size=100", token).json()
         assert listed["data"]["total"] == 30
     finally:
