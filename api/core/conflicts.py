@@ -72,42 +72,46 @@ class ConflictFinder:
                     chains[entity_id].append(span)
         conflicts = []
         for entity_id, chain in chains.items():
+            if len(chain) < 2:              # every kind needs two events of the entity
+                continue
             chain.sort(key=_ORDER)
             conflicts += self._two_places(entity_id, chain)
-            conflicts += self._life(entity_id, chain, "death")
-            conflicts += self._life(entity_id, chain, "birth")
+            conflicts += self._life(entity_id, chain)
             conflicts += self._too_far(entity_id, chain)
         return conflicts
 
     # kinds
 
     def _two_places(self, entity_id: str, chain: list) -> list[dict]:
-        found, by_day = [], defaultdict(list)
+        """Consecutive events on one named day (adjacent in time order) at places apart."""
+        found, previous = [], None
         for item in chain:
-            if item.full and item.event.location_ids:
-                by_day[item.lo].append(item)
-        for same_day in by_day.values():
-            for first, second in zip(same_day, same_day[1:]):
-                if self._apart(first.event.location_ids, second.event.location_ids):
-                    found.append(self._conflict("two_places", entity_id, first, second,
-                                                place_a=self._place(first),
-                                                place_b=self._place(second)))
+            if not (item.full and item.event.location_ids):
+                continue
+            if previous is not None and previous.lo == item.lo and \
+                    self._apart(previous.event.location_ids, item.event.location_ids):
+                found.append(self._conflict("two_places", entity_id, previous, item,
+                                            place_a=self._place(previous),
+                                            place_b=self._place(item)))
+            previous = item
         return found
 
-    def _life(self, entity_id: str, chain: list, kind: str) -> list[dict]:
-        """Events after the earliest death, or before the earliest birth."""
-        anchors = [d for d in chain if d.event.kind == kind]
-        if not anchors:
-            return []
-        anchor = min(anchors, key=lambda d: (d.lo, d.hi))
+    def _life(self, entity_id: str, chain: list) -> list[dict]:
+        """Events after the earliest death, then events before the earliest birth."""
+        death = birth = None
+        for item in chain:                  # time order: the first found is the earliest
+            kind = item.event.kind
+            if kind == "death" and death is None:
+                death = item
+            elif kind == "birth" and birth is None:
+                birth = item
         found = []
-        for item in chain:
-            if item is anchor:
-                continue
-            wrong = item.lo > anchor.hi if kind == "death" else item.hi < anchor.lo
-            if wrong:
-                found.append(self._conflict("after_death" if kind == "death" else "before_birth",
-                                            entity_id, item, anchor))
+        if death is not None:
+            found += [self._conflict("after_death", entity_id, item, death)
+                      for item in chain if item is not death and item.lo > death.hi]
+        if birth is not None:
+            found += [self._conflict("before_birth", entity_id, item, birth)
+                      for item in chain if item is not birth and item.hi < birth.lo]
         return found
 
     def _too_far(self, entity_id: str, chain: list) -> list[dict]:

@@ -173,7 +173,29 @@ def test_whole_reads_see_every_change_made_through_another_connection(storage):
     assert titles == ["e2", "e3", "e4", "moved"]
     first = storage.events_of_world("w")
     first[0].entity_ids.append("mine")
-    assert all(e.entity_ids == [] for e in storage.events_of_world("w")), "no shared state"
+    first[0].source["kind"] = "changed"
+    assert all(e.entity_ids == [] and e.source == {"kind": "user"}
+               for e in storage.events_of_world("w")), "no shared state"
+
+
+def test_models_read_twice_share_no_list_or_dict(storage):
+    """A read hands out models the caller owns: changing any list or dict of one, however
+    deep, changes neither the next read nor storage."""
+    event = an_event("w", title="linked", entity_ids=["e1"], location_ids=["l1"],
+                     connections=[{"target_event_id": "x", "relation_type": "causes",
+                                   "label": "because"}],
+                     relative_to={"event_id": "x", "offset": {"years": 1}})
+    insert(storage, event)
+    for read in (lambda: storage.events_of_world("w")[0],
+                 lambda: storage.get(Event, event.event_id)):
+        mine = read()
+        mine.entity_ids.append("mine")
+        mine.location_ids.clear()
+        mine.connections[0]["label"] = "changed"
+        mine.relative_to["offset"]["years"] = 99
+        again = read()
+        assert (again.entity_ids, again.location_ids, again.connections[0]["label"],
+                again.relative_to["offset"]) == (["e1"], ["l1"], "because", {"years": 1})
 
 
 def test_story_outlines_carry_the_links_without_the_text(storage):

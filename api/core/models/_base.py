@@ -1,8 +1,12 @@
 """Shared helpers for the model dataclasses."""
 
+import types
+import typing
 import uuid
 from dataclasses import fields
 from functools import cache
+
+_SCALARS = (str, int, float, bool, type(None))
 
 
 def new_id() -> str:
@@ -31,6 +35,54 @@ def _field_set(cls) -> frozenset[str]:
     return frozenset(_field_names(cls))
 
 
+def _scalar(hint) -> bool:
+    return hint in _SCALARS
+
+
+@cache
+def _containers(cls) -> tuple[tuple[str, bool], ...]:
+    """(name, flat) of each field whose type allows a list or dict; flat: a list of scalars
+    (`list[str]`), copied by slicing rather than item by item."""
+    hints = typing.get_type_hints(cls)
+    plan = []
+    for name in _field_names(cls):
+        hint = hints[name]
+        if typing.get_origin(hint) in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(hint) if a is not type(None)]
+            hint = options[0] if len(options) == 1 else object
+        if _scalar(hint):
+            continue
+        args = typing.get_args(hint)
+        plan.append((name, typing.get_origin(hint) is list and bool(args)
+                     and all(_scalar(a) for a in args)))
+    return tuple(plan)
+
+
+@cache
+def _builder(cls, copy_first: bool):
+    """A function making a model of `cls` from a dict keyed by its field names, each list or
+    dict in it replaced by a copy (the dict itself copied first when `copy_first`)."""
+    flat = tuple(name for name, is_flat in _containers(cls) if is_flat)
+    deep = tuple(name for name, is_flat in _containers(cls) if not is_flat)
+    fill = cls._filled
+
+    def build(values: dict):
+        if copy_first:
+            values = values.copy()
+        for name in flat:
+            value = values[name]
+            if value.__class__ is list:
+                values[name] = value[:]
+            elif value is not None:
+                values[name] = copy_json(value)
+        for name in deep:
+            value = values[name]
+            if value is not None:
+                values[name] = copy_json(value)
+        return fill(values)
+    return build
+
+
 @cache
 def _fills_directly(cls) -> bool:
     """Whether a model can be filled without __init__ (nothing runs after it)."""
@@ -51,13 +103,17 @@ class Model:
     @classmethod
     def from_dict(cls, doc: dict):
         """Build the model from a stored document, ignoring unknown and derived keys."""
-        values = {}
-        for name in _field_names(cls):
-            if name not in doc:
-                return cls._with_defaults(doc, copy=True)
-            value = doc[name]
-            values[name] = copy_json(value) if value.__class__ in (list, dict) else value
-        return cls._filled(values)
+        try:
+            values = {name: doc[name] for name in _field_names(cls)}
+        except KeyError:
+            return cls._with_defaults(doc, copy=True)
+        return _builder(cls, False)(values)
+
+    @classmethod
+    def from_fields(cls, values: dict):
+        """A model holding a copy of `values`, a dict keyed by exactly the field names (another
+        model's `__dict__`), sharing no list or dict with it."""
+        return _builder(cls, True)(values)
 
     @classmethod
     def from_own_dict(cls, doc: dict):

@@ -18,7 +18,7 @@ class Entity(Model):
     name: str
     created_at: str
     updated_at: str
-    aliases: list = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     entity_type: str = "character"
     description: str = ""
     attributes: dict = field(default_factory=dict)

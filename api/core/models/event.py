@@ -30,8 +30,8 @@ class Event(Model):
     precision: str = "unknown"
     day_number: int | None = None
     relative_to: dict | None = None
-    entity_ids: list = field(default_factory=list)
-    location_ids: list = field(default_factory=list)
+    entity_ids: list[str] = field(default_factory=list)
+    location_ids: list[str] = field(default_factory=list)
     story_position: int | None = None
     connections: list = field(default_factory=list)
     source: dict = field(default_factory=lambda: {"kind": "user"})

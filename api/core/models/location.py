@@ -18,7 +18,7 @@ class Location(Model):
     name: str
     created_at: str
     updated_at: str
-    aliases: list = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     location_type: str = "place"
     description: str = ""
     coordinates: dict | None = None

@@ -22,9 +22,9 @@ class Story(Model):
     visibility: str = "private"
     order: int = 1
     world_time: dict | None = None
-    entity_ids: list = field(default_factory=list)
-    location_ids: list = field(default_factory=list)
-    linked_story_ids: list = field(default_factory=list)
+    entity_ids: list[str] = field(default_factory=list)
+    location_ids: list[str] = field(default_factory=list)
+    linked_story_ids: list[str] = field(default_factory=list)
     word_count: int = 0
     excerpt: str = ""
     version: int = 0
@@ -47,7 +47,7 @@ class StoryOutline:
     title: str
     order: int
     visibility: str
-    entity_ids: list
-    location_ids: list
-    linked_story_ids: list
+    entity_ids: list[str]
+    location_ids: list[str]
+    linked_story_ids: list[str]
     world_time: dict | None = None

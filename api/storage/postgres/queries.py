@@ -65,9 +65,9 @@ class PostgresReader(Reader):
         `page_source` is `source` cut down to what the page can need, when that is cheaper.
         """
         if page is None and source is None and self._doc_cache is not None:
-            docs = self._doc_cache.documents(self._rows, TABLES[model_cls].name, where, params,
-                                             order)
-            return Page([model_cls.from_own_dict(doc) for doc in docs], len(docs))
+            models = self._doc_cache.models(self._rows, model_cls, TABLES[model_cls].name,
+                                            where, params, order)
+            return Page(models, len(models))
         source = source or TABLES[model_cls].name
         select = f"SELECT doc FROM {page_source or source} WHERE {where} ORDER BY {order}"
         if page is None:
