@@ -6,8 +6,9 @@ whose version this process has not seen yet gives the same answer for less. `xmi
 transaction that wrote the row version: every update (by any process, any migration) changes
 it, and a rolled-back transaction's id never marks a committed row, so a matching `xmin` is the
 same document. Each document is kept as its model's fields, parsed once; a read copies them
-(Model.from_fields), three to four times faster than parsing the text again. Entries are kept
-in least-recently-used order up to a count."""
+(Model.from_fields), about twice as fast as parsing the text again. Entries are kept in
+least-recently-used order up to a count.
+"""
 
 from __future__ import annotations
 
