@@ -9,10 +9,10 @@ from string import Template
 from ai.json_output import SchemaError, check_schema
 from ai.templates import BUILT_IN, render
 from core.clock import now_iso
-from core.errors import AlreadyExists, NotFound, ValidationFailed
+from core.errors import NotFound, ValidationFailed
 from core.models import PromptTemplate
 from core.models._base import new_id
-from storage import retry_on_conflict
+from storage import DuplicateKey, TransactionConflict, retry_on_conflict
 
 log = logging.getLogger("storyloom.ai")
 EDITABLE = ("system_prompt", "user_prompt_template", "output_format_schema", "active")
@@ -52,7 +52,9 @@ class PromptTemplateService:
             with self._storage.transaction() as tx:
                 for template in missing:
                     tx.insert(template)
-        except AlreadyExists:         # another process is installing them at the same time
+        except (DuplicateKey, TransactionConflict):
+            # Another process (a second worker starting on a new database) installed them
+            # between the check and the write: look again at what is stored now.
             return self.install_defaults()
         log.info("prompt templates installed", extra={"fields": {"count": len(missing)}})
         return len(missing)

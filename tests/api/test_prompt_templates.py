@@ -38,6 +38,25 @@ def test_built_in_templates_are_installed_once_and_listed(ai, admin, tmp_path, b
     assert ai.prompt_templates.install_defaults() == 0
 
 
+def test_templates_installed_by_another_process_meanwhile_are_not_an_error(ai, admin,
+                                                                          monkeypatch):
+    # Two workers starting on a new database both find no templates, and one of them inserts
+    # first: the other one's insert meets stored names and must start up all the same.
+    stored = ai.storage.prompt_template_named
+    looked = set()
+
+    def not_yet_for_the_first_look(name):
+        if name not in looked:
+            looked.add(name)
+            return None
+        return stored(name)
+    monkeypatch.setattr(ai.storage, "prompt_template_named", not_yet_for_the_first_look)
+    assert ai.prompt_templates.install_defaults() == 0
+    items = assert_ok(ai.app.test_client().get("/api/admin/prompt-templates",
+                                               headers=admin))["items"]
+    assert sorted(t["name"] for t in items) == sorted(BUILT_IN)
+
+
 def test_an_edit_raises_the_version_and_the_next_task_uses_it(ai, admin, fake):
     client = ai.app.test_client()
     url = "/api/admin/prompt-templates/world_description"
