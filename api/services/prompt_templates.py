@@ -40,7 +40,7 @@ class PromptTemplateService:
     def __init__(self, storage):
         self._storage = storage
 
-    def install_defaults(self) -> int:
+    def install_defaults(self, attempts: int = 3) -> int:
         """Store every built-in template that is not stored yet (one write); returns how many
         were added."""
         missing = [PromptTemplate(template_id=new_id(), name=name, updated_at=now_iso(), **parts)
@@ -55,7 +55,9 @@ class PromptTemplateService:
         except (DuplicateKey, TransactionConflict):
             # Another process (a second worker starting on a new database) installed them
             # between the check and the write: look again at what is stored now.
-            return self.install_defaults()
+            if attempts <= 1:
+                raise
+            return self.install_defaults(attempts - 1)
         log.info("prompt templates installed", extra={"fields": {"count": len(missing)}})
         return len(missing)
 

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from ai.templates import BUILT_IN
+from storage import DuplicateKey
 from tests.api.helpers import assert_error, assert_ok
 from tests.support.ai import ai_backend, run
 from tests.builders import make_user
@@ -55,6 +56,13 @@ def test_templates_installed_by_another_process_meanwhile_are_not_an_error(ai, a
     items = assert_ok(ai.app.test_client().get("/api/admin/prompt-templates",
                                                headers=admin))["items"]
     assert sorted(t["name"] for t in items) == sorted(BUILT_IN)
+
+
+def test_a_check_that_never_sees_the_stored_templates_fails_instead_of_looping(ai,
+                                                                             monkeypatch):
+    monkeypatch.setattr(ai.storage, "prompt_template_named", lambda name: None)
+    with pytest.raises(DuplicateKey):
+        ai.prompt_templates.install_defaults()
 
 
 def test_an_edit_raises_the_version_and_the_next_task_uses_it(ai, admin, fake):
