@@ -34,13 +34,15 @@ class TimelineService:
         """Years in calendar order, connections (explicit and implicit) and conflicts."""
         world = load_world(self._storage, user, world_id)
         order = self._storage.story_orders(world_id, visible_levels(user, world))
-        events = [e for e in self._storage.events_of_world(world_id)
+        # Shared models: nothing below changes an event's or a place's lists in place.
+        events = [e for e in self._storage.events_of_world(world_id, shared=True)
                   if e.story_id is None or e.story_id in order]
         calendar = world_calendar(world)
         # Entities are named only (their text is not needed); places also give where they lie.
         entity_names = self._storage.names_of(
             Entity, {entity_id for e in events for entity_id in e.entity_ids})
-        places = {p.location_id: p for p in self._storage.locations_of_world(world_id).items}
+        places = {p.location_id: p
+                  for p in self._storage.locations_of_world(world_id, shared=True).items}
         views = {v.model.event_id: v
                  for v in self._events.views(self._storage, user, world, events, events)}
         years = [{"year": year, "era": era, "events": [views[e.event_id] for e in group]}

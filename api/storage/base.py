@@ -206,12 +206,19 @@ class Reader(ABC):
 
     @abstractmethod
     def locations_of_world(self, world_id: str, location_type: str | None = None,
-                           text: str | None = None, page: PageRequest | None = None) -> Page:
-        """A world's places by folded name; `text` is a folded part of a name or alias."""
+                           text: str | None = None, page: PageRequest | None = None,
+                           shared: bool = False) -> Page:
+        """A world's places by folded name; `text` is a folded part of a name or alias.
+        `shared`: see events_of_world."""
 
     @abstractmethod
-    def events_of_world(self, world_id: str) -> list:
-        """Every event of a world, by day number (undated last), then id."""
+    def events_of_world(self, world_id: str, shared: bool = False) -> list:
+        """Every event of a world, by day number (undated last), then id.
+
+        `shared` (for answers that only read them, like the timeline): the models' lists and
+        dicts may be the storage's own, to be read and never changed in place; setting an
+        attribute is still safe. About twice as fast for thousands of models.
+        """
 
     @abstractmethod
     def events_between(self, world_id: str, day_from: int, day_to: int) -> list:

@@ -42,15 +42,18 @@ class MemoryReader(Reader):
         self._store = store
         self._guard = guard or nullcontext()
 
-    def _models(self, model_cls, docs) -> list:
-        return [model_cls.from_dict(doc) for doc in docs]
+    def _models(self, model_cls, docs, shared: bool = False) -> list:
+        # Shared models hold the stored lists and dicts themselves (Reader.events_of_world).
+        build = model_cls.from_own_dict if shared else model_cls.from_dict
+        return [build(doc) for doc in docs]
 
-    def _page(self, model_cls, table: str, alternatives, page: PageRequest | None, **options):
+    def _page(self, model_cls, table: str, alternatives, page: PageRequest | None,
+              shared: bool = False, **options):
         offset, limit = (page.offset, page.page_size) if page else (0, None)
         with self._guard:
             docs, total = self._store.select(table, alternatives, offset=offset, limit=limit,
                                              **options)
-        return Page(self._models(model_cls, docs), total)
+        return Page(self._models(model_cls, docs, shared), total)
 
     # documents by id
 
@@ -207,23 +210,25 @@ class MemoryReader(Reader):
 
     # what worlds hold
 
-    def _content_page(self, model_cls, table, type_field, world_id, type_value, text, page):
+    def _content_page(self, model_cls, table, type_field, world_id, type_value, text, page,
+                      shared=False):
         alternative = {"world_id": world_id}
         if type_value:
             alternative[type_field] = type_value
-        return self._page(model_cls, table, [alternative], page, text=text,
+        return self._page(model_cls, table, [alternative], page, shared, text=text,
                           text_fields=("search_key",))
 
     def entities_of_world(self, world_id, entity_type=None, text=None, page=None):
         return self._content_page(Entity, "entities", "entity_type", world_id, entity_type,
                                   text, page)
 
-    def locations_of_world(self, world_id, location_type=None, text=None, page=None):
+    def locations_of_world(self, world_id, location_type=None, text=None, page=None,
+                           shared=False):
         return self._content_page(Location, "locations", "location_type", world_id,
-                                  location_type, text, page)
+                                  location_type, text, page, shared)
 
-    def events_of_world(self, world_id):
-        return self._page(Event, "events", [{"world_id": world_id}], None,
+    def events_of_world(self, world_id, shared=False):
+        return self._page(Event, "events", [{"world_id": world_id}], None, shared,
                           order="day_number").items
 
     def events_between(self, world_id, day_from, day_to):

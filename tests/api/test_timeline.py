@@ -213,3 +213,28 @@ def test_an_imported_world_keeps_its_events_on_the_timeline_with_day_numbers(bac
     stored = backend.storage.events_of_world(copy["world_id"])
     assert sorted(e.day_number for e in stored) == sorted(
         e["day_number"] for y in timeline(client, world, owner[1])["years"] for e in y["events"])
+
+
+def test_reading_the_timeline_changes_no_stored_event_or_place(backend, client, owner, world):
+    """The timeline reads events and places without copying their lists (shared reads): every
+    answer is the same and storage holds what it held, whatever the timeline computed."""
+    hero = make_entity(backend, owner[0], world["world_id"], name="Hero")
+    near, far = _places(backend, owner, world)
+    story = make_story(backend, owner[0], world["world_id"], visibility="public")
+    other = make_story(backend, owner[0], world["world_id"], visibility="public")
+    born = event(client, owner, world, title="Born", kind="birth", year=1300, month=1, day=10,
+                 entity_ids=[hero["entity_id"]], location_ids=[near["location_id"]],
+                 story_id=story["story_id"])
+    event(client, owner, world, title="Far", year=1300, month=1, day=12, story_id=other["story_id"],
+          entity_ids=[hero["entity_id"]], location_ids=[far["location_id"], near["location_id"]])
+    event(client, owner, world, title="Later", relative_to={"event_id": born["event_id"],
+                                                            "years": 2},
+          entity_ids=[hero["entity_id"]], location_ids=[far["location_id"]])
+    world_id = world["world_id"]
+    before = ([e.to_dict() for e in backend.storage.events_of_world(world_id)],
+              [p.to_dict() for p in backend.storage.locations_of_world(world_id).items])
+    answers = [timeline(client, world, headers) for headers in (owner[1], {}, owner[1])]
+    assert answers[0]["conflicts"] and answers[0]["connections"]
+    assert answers[0] == answers[2] and answers[0]["years"] == answers[1]["years"]
+    assert ([e.to_dict() for e in backend.storage.events_of_world(world_id)],
+            [p.to_dict() for p in backend.storage.locations_of_world(world_id).items]) == before

@@ -198,6 +198,26 @@ def test_models_read_twice_share_no_list_or_dict(storage):
                 again.relative_to["offset"]) == (["e1"], ["l1"], "because", {"years": 1})
 
 
+def test_shared_reads_give_the_same_models_whose_attributes_are_their_own(storage):
+    """`shared=True` (the timeline's reads) answers what a copying read does; setting an
+    attribute of a shared model changes neither the next read nor storage."""
+    event = an_event("w", title="linked", entity_ids=["e1"], location_ids=["l1"],
+                     connections=[{"target_event_id": "x", "relation_type": "causes",
+                                   "label": "because"}])
+    place = a_location("w", name="Harbour", coordinates={"x": 1.0, "y": 2.0})
+    insert(storage, event, place)
+    for _ in range(2):      # PostgreSQL: the second read comes from its document cache
+        assert [e.to_dict() for e in storage.events_of_world("w", shared=True)] == \
+            [e.to_dict() for e in storage.events_of_world("w")]
+        assert [p.to_dict() for p in storage.locations_of_world("w", shared=True).items] == \
+            [p.to_dict() for p in storage.locations_of_world("w").items]
+    shared = storage.events_of_world("w", shared=True)[0]
+    shared.title, shared.entity_ids = "renamed", ["other"]
+    assert [(e.title, e.entity_ids) for e in storage.events_of_world("w", shared=True)] == \
+        [("linked", ["e1"])]
+    assert storage.get(Event, event.event_id).title == "linked"
+
+
 def test_story_outlines_carry_the_links_without_the_text(storage):
     story = a_story("w", entity_ids=["e1", "e2"], location_ids=["l1"],
                     linked_story_ids=["s9"], content="long text")

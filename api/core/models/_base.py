@@ -14,14 +14,31 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+_CONTAINERS = (list, dict)
+
+
 def copy_json(value):
     """A copy of JSON-like data that shares no list or dict with the original."""
-    # Scalars are copied in place (no call per item): documents hold long lists of ids.
-    if isinstance(value, list):
-        return [copy_json(item) if isinstance(item, (list, dict)) else item for item in value]
+    # Most lists and dicts hold scalars only (ids, {"kind": "user"}): they are copied whole,
+    # in C, after a look for a nested container; scalars are never copied one by one.
+    kind = value.__class__
+    if kind is dict:
+        copy = value.copy()
+        for key, item in value.items():
+            if isinstance(item, _CONTAINERS):
+                copy[key] = copy_json(item)
+        return copy
+    if kind is list:
+        for item in value:
+            if isinstance(item, _CONTAINERS):
+                return [copy_json(item) if isinstance(item, _CONTAINERS) else item
+                        for item in value]
+        return value[:]
     if isinstance(value, dict):
-        return {key: copy_json(item) if isinstance(item, (list, dict)) else item
+        return {key: copy_json(item) if isinstance(item, _CONTAINERS) else item
                 for key, item in value.items()}
+    if isinstance(value, list):
+        return [copy_json(item) if isinstance(item, _CONTAINERS) else item for item in value]
     return value
 
 
@@ -114,6 +131,13 @@ class Model:
         """A model holding a copy of `values`, a dict keyed by exactly the field names (another
         model's `__dict__`), sharing no list or dict with it."""
         return _builder(cls, True)(values)
+
+    @classmethod
+    def sharing(cls, values: dict):
+        """A model over a shallow copy of `values` (keyed by exactly the field names): setting
+        its attributes changes only it, but its lists and dicts are the originals', to be read
+        and never changed in place."""
+        return cls._filled(values.copy())
 
     @classmethod
     def from_own_dict(cls, doc: dict):

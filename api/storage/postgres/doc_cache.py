@@ -28,9 +28,11 @@ class DocumentCache:
         self._docs: OrderedDict[tuple, tuple] = OrderedDict()
         self._lock = threading.Lock()
 
-    def models(self, rows, model_cls, table: str, where: str, params, order: str) -> list:
+    def models(self, rows, model_cls, table: str, where: str, params, order: str,
+               shared: bool = False) -> list:
         """The models of `table` matching `where` in order, read through `rows(sql, params)`;
-        each holds its own copy of the fields, so the caller owns it."""
+        each holds its own copy of the fields, so the caller owns it (only of the fields
+        themselves, their lists and dicts being the cache's, when `shared`)."""
         stamps = rows(f"SELECT id, xmin::text FROM {table} WHERE {where} ORDER BY {order}",
                       params)
         found, missing = {}, []
@@ -55,7 +57,8 @@ class DocumentCache:
                 while len(self._docs) > self._max:
                     self._docs.popitem(last=False)
         # A row deleted between the two statements is left out, as a later read would.
-        return [model_cls.from_fields(found[doc_id]) for doc_id, _ in stamps if doc_id in found]
+        build = model_cls.sharing if shared else model_cls.from_fields
+        return [build(found[doc_id]) for doc_id, _ in stamps if doc_id in found]
 
     def clear(self) -> None:
         """Forget every document (the storage is closing)."""

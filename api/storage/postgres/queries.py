@@ -59,14 +59,15 @@ class PostgresReader(Reader):
 
     def _page(self, model_cls, where: str, params: Params, order: str,
               page: PageRequest | None, source: str | None = None,
-              page_source: str | None = None) -> Page:
+              page_source: str | None = None, shared: bool = False) -> Page:
         """The models of `source` (their table) matching `where` in order, and their total.
 
-        `page_source` is `source` cut down to what the page can need, when that is cheaper.
+        `page_source` is `source` cut down to what the page can need, when that is cheaper;
+        `shared` as in Reader.events_of_world.
         """
         if page is None and source is None and self._doc_cache is not None:
             models = self._doc_cache.models(self._rows, model_cls, TABLES[model_cls].name,
-                                            where, params, order)
+                                            where, params, order, shared)
             return Page(models, len(models))
         source = source or TABLES[model_cls].name
         select = f"SELECT doc FROM {page_source or source} WHERE {where} ORDER BY {order}"
@@ -262,26 +263,28 @@ class PostgresReader(Reader):
 
     # what worlds hold
 
-    def _content_page(self, model_cls, type_field, world_id, type_value, text, page):
+    def _content_page(self, model_cls, type_field, world_id, type_value, text, page,
+                      shared=False):
         params = Params()
         where = f"world_id = {params.add(world_id)}"
         if type_value:
             where += f" AND {quoted(type_field)} = {params.add(type_value)}"
         if text:
             where += f" AND strpos(search_key, {params.add(text)}) > 0"
-        return self._page(model_cls, where, params, order_by("name_key"), page)
+        return self._page(model_cls, where, params, order_by("name_key"), page, shared=shared)
 
     def entities_of_world(self, world_id, entity_type=None, text=None, page=None):
         return self._content_page(Entity, "entity_type", world_id, entity_type, text, page)
 
-    def locations_of_world(self, world_id, location_type=None, text=None, page=None):
+    def locations_of_world(self, world_id, location_type=None, text=None, page=None,
+                           shared=False):
         return self._content_page(Location, "location_type", world_id, location_type, text,
-                                  page)
+                                  page, shared)
 
-    def events_of_world(self, world_id):
+    def events_of_world(self, world_id, shared=False):
         params = Params()
         return self._page(Event, f"world_id = {params.add(world_id)}", params,
-                          order_by("day_number"), None).items
+                          order_by("day_number"), None, shared=shared).items
 
     def events_between(self, world_id, day_from, day_to):
         params = Params()
