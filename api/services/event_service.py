@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 from core.calendar import CalendarError
 from core.clock import now_iso
 from core.errors import NotFound, ValidationFailed
@@ -9,7 +11,7 @@ from core.event_dates import (DateProblem, check_no_cycle, check_own_date, date_
                               default_precision, follow, set_day_number)
 from core.models import Entity, Event, Location, Story
 from core.models._base import new_id
-from core.models.views import EventView
+from core.models.views import EVENT_SUMMARY_FIELDS, EventView
 from core.permissions import can_view_story
 from core.timeline import ages_at, births
 from core.date_labels import date_label
@@ -22,6 +24,7 @@ from storage import retry_on_conflict
 FIELDS = ("title", "description", "kind", "year", "month", "day", "era", "precision",
           "entity_ids", "location_ids", "story_id", "story_position", "relative_to")
 DATE_FIELDS = ("year", "month", "day")
+_SUMMARY_VALUES = operator.itemgetter(*EVENT_SUMMARY_FIELDS)
 MAX_CONNECTIONS = 200
 
 
@@ -47,6 +50,25 @@ class EventService(WorldContentService):
                           date_label(calendar, e.year, e.month, e.day, era=e.era,
                                      precision=e.precision, language=language),
                           ages_at(calendar, e, born)) for e in events]
+
+    def summaries(self, world, events: list[Event], known: list[Event]) -> list[dict]:
+        """The events as the timeline lists them (EVENT_SUMMARY_FIELDS, era, date label and
+        ages, births looked for among `known`): plain data in the answer's shape, sent as is.
+        Their lists and dicts are the events' own."""
+        calendar, language = world_calendar(world), world_language(world)
+        born = births(calendar, known)
+        take = _SUMMARY_VALUES
+        summaries = []
+        for event in events:
+            summary = dict(zip(EVENT_SUMMARY_FIELDS, take(vars(event))))
+            year = event.year
+            summary["era"] = event.era or (calendar.era_of(year) if year is not None else "")
+            summary["date_label"] = date_label(calendar, year, event.month, event.day,
+                                               era=event.era, precision=event.precision,
+                                               language=language)
+            summary["ages"] = ages_at(calendar, event, born)
+            summaries.append(summary)
+        return summaries
 
     def _view(self, reader, user, world, event: Event) -> EventView:
         return self.views(reader, user, world, [event])[0]

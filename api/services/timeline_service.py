@@ -15,7 +15,8 @@ from services.world_access import load_world
 
 @dataclass
 class TimelineView:
-    """Years of events (EventViews), connections between them and conflicts found."""
+    """Years of events (summaries), connections between them and conflicts found: plain data
+    in the answer's shape (TimelineOut)."""
 
     years: list
     connections: list
@@ -43,19 +44,19 @@ class TimelineService:
             Entity, {entity_id for e in events for entity_id in e.entity_ids})
         places = {p.location_id: p
                   for p in self._storage.locations_of_world(world_id, shared=True).items}
-        views = {v.model.event_id: v
-                 for v in self._events.views(self._storage, user, world, events, events)}
-        years = [{"year": year, "era": era, "events": [views[e.event_id] for e in group]}
+        summaries = {s["event_id"]: s for s in self._events.summaries(world, events, events)}
+        years = [{"year": year, "era": era, "events": [summaries[e.event_id] for e in group]}
                  for year, era, group in year_groups(calendar, events, order)]
         names = {**entity_names, **{i: p.name for i, p in places.items()}}
         connections = [{"from_event_id": e.event_id, "to_event_id": c["target_event_id"],
                         "relation_type": c["relation_type"], "label": c.get("label", ""),
                         "implicit": False}
-                       for e in events for c in e.connections if c["target_event_id"] in views]
+                       for e in events for c in e.connections
+                       if c["target_event_id"] in summaries]
         connections += implicit_connections(calendar, events, names)
         finder = ConflictFinder(calendar, entity_names, places, world.travel_per_day,
                                 world_language(world),
-                                {i: v.date_label for i, v in views.items()})
+                                {i: s["date_label"] for i, s in summaries.items()})
         return TimelineView(years, connections, finder.find(events),
                             self._events.permissions(user, world))
 

@@ -238,3 +238,13 @@ def test_reading_the_timeline_changes_no_stored_event_or_place(backend, client, 
     assert answers[0] == answers[2] and answers[0]["years"] == answers[1]["years"]
     assert ([e.to_dict() for e in backend.storage.events_of_world(world_id)],
             [p.to_dict() for p in backend.storage.locations_of_world(world_id).items]) == before
+
+
+def test_event_summaries_are_built_with_exactly_the_schemas_fields():
+    """The timeline sends its event summaries as built (not walked by the serializer): the
+    stored fields it copies plus era, date label and ages are TimelineEventOut's fields."""
+    from core.models.views import EVENT_SUMMARY_FIELDS
+    from interfaces.schemas.timeline_outputs import TimelineEventOut
+    assert len(set(EVENT_SUMMARY_FIELDS)) == len(EVENT_SUMMARY_FIELDS)
+    assert set(EVENT_SUMMARY_FIELDS) | {"era", "date_label", "ages"} == \
+        set(TimelineEventOut.model_fields)

@@ -83,6 +83,13 @@ class LocationView(_Excerpted):
     parent_name: str | None = None
 
 
+# The fields of an event the timeline lists as they are stored; with its era, date label and
+# ages they make its summary (interfaces.schemas TimelineEventOut, checked by a test).
+EVENT_SUMMARY_FIELDS = ("event_id", "story_id", "title", "kind", "year", "month", "day",
+                        "precision", "day_number", "relative_to", "entity_ids", "location_ids",
+                        "story_position", "version")
+
+
 @dataclass
 class EventView:
     """An event with its date written out, the ages of those in it and the caller's rights.

@@ -35,9 +35,9 @@ def create_timeline_bp(event_service, timeline_service, story_linker, endpoints)
 
     @route.get("/events", "The world's timeline: years, connections and conflicts",
                access=OPTIONAL, response=TimelineOut, errors=(NOT_FOUND,), cache=world_scope,
-               description=TIMELINE_DOC)
+               description=TIMELINE_DOC, exact=True)
     def get_timeline(world_id, user):
-        return timeline_service.get_timeline(user, world_id)
+        return vars(timeline_service.get_timeline(user, world_id))
 
     @route.get("/graph", "Entities, places and stories with the edges between them",
                access=OPTIONAL, response=GraphOut, errors=(NOT_FOUND,), cache=world_scope,
