@@ -178,10 +178,12 @@ class ConflictFinder:
         return label
 
     def _conflict(self, kind: str, entity_id: str, item, other, **words) -> dict:
+        labels = self._labels
         text = _TEXT[self.language][kind].format(
             who=self.names.get(entity_id, "?"), event=item.event.title,
-            anchor=other.event.title, date_a=self._label(item), date_b=self._label(other),
-            **words)
+            anchor=other.event.title,
+            date_a=labels.get(item.event.event_id) or self._label(item),
+            date_b=labels.get(other.event.event_id) or self._label(other), **words)
         return {"kind": kind, "certainty": "definite" if item.exact and other.exact
                 else "possible", "entity_id": entity_id,
                 "event_ids": [item.event.event_id, other.event.event_id], "explanation": text}

@@ -12,7 +12,7 @@ from operator import itemgetter
 from core.calendar import Calendar
 
 UNORDERED = 10 ** 12     # story order of events outside any story: after those in stories
-_DAY_THEN_ID = itemgetter(0, 1)     # a chain's (day number, event id, event) in time order
+_DAY_THEN_ID = itemgetter(0, 1)     # (day number, event id, event) in time order
 
 
 class Dated:
@@ -42,32 +42,37 @@ def dated(calendar: Calendar, event) -> Dated | None:
     return Dated(event, lo, hi)
 
 
-def births(calendar: Calendar, events) -> dict[str, tuple[int, int, int]]:
-    """{entity id: (year, month, day) of its earliest dated birth event} (month, day default 1)."""
+def births(calendar: Calendar, events) -> dict[str, tuple[int, tuple[int, int, int]]]:
+    """{entity id: (day number, (year, month, day)) of its earliest dated birth event} (month
+    and day default to 1)."""
     found: dict[str, tuple] = {}
     for event in events:
         if event.kind != "birth" or event.year is None:
             continue
-        number = calendar.day_number(event.year, event.month or 1, event.day or 1)
         date = (event.year, event.month or 1, event.day or 1)
+        number = calendar.day_number(*date)
         for entity_id in event.entity_ids:
             if entity_id not in found or number < found[entity_id][0]:
                 found[entity_id] = (number, date)
-    return {entity_id: date for entity_id, (_, date) in found.items()}
+    return found
 
 
 def ages_at(calendar: Calendar, event, born: dict) -> list[dict]:
-    """[{entity_id, age}]: whole years completed at the event by those with a known birth."""
+    """[{entity_id, age}]: whole years completed at the event by those born (`births`) on or
+    before its day."""
     if event.year is None:
         return []
-    then = (event.year, event.month or 1, event.day or 1)
-    ages, then_number = [], None
+    ages, then, then_number = [], None, 0
     for entity_id in event.entity_ids:
-        if entity_id in born:
-            age = calendar.whole_years_between(born[entity_id], then)
-            if then_number is None:
-                then_number = calendar.day_number(*then)
-            if age >= 0 and then_number >= calendar.day_number(*born[entity_id]):
+        birth = born.get(entity_id)
+        if birth is None:
+            continue
+        if then is None:
+            then = (event.year, event.month or 1, event.day or 1)
+            then_number = calendar.day_number(*then)
+        if then_number >= birth[0]:
+            age = calendar.whole_years_between(birth[1], then)
+            if age >= 0:
                 ages.append({"entity_id": entity_id, "age": age})
     return ages
 
@@ -101,19 +106,18 @@ def implicit_connections(calendar: Calendar, events, names: dict) -> list[dict]:
     belongs to another story: O(n log n) for n (event, entity) pairs, never every pair.
     `names` maps entity and location ids to their names, for labels.
     """
-    chains = defaultdict(list)      # (relation_type, id) -> dated events of stories
-    for event in events:
-        if event.year is None or event.story_id is None:
-            continue
-        number = calendar.day_number(event.year, event.month or 1, event.day or 1)
+    in_time = sorted(((calendar.day_number(e.year, e.month or 1, e.day or 1), e.event_id, e)
+                      for e in events if e.year is not None and e.story_id is not None),
+                     key=_DAY_THEN_ID)
+    chains = defaultdict(list)      # (relation_type, id) -> dated events of stories, in time
+    for _, _, event in in_time:
         for entity_id in event.entity_ids:
-            chains[("character", entity_id)].append((number, event.event_id, event))
+            chains[("character", entity_id)].append(event)
         for location_id in event.location_ids:
-            chains[("location", location_id)].append((number, event.event_id, event))
+            chains[("location", location_id)].append(event)
     links, seen = [], set()
     for (relation_type, thing_id), chain in chains.items():
-        chain.sort(key=_DAY_THEN_ID)
-        for event, later in _next_of_another_story([item[2] for item in chain]):
+        for event, later in _next_of_another_story(chain):
             pair = (event.event_id, later.event_id)
             if pair in seen:
                 continue
