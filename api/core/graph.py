@@ -14,13 +14,19 @@ def _edge(source: str, target: str, kind: str, label: str = "", weight: int = 1)
             "weight": weight}
 
 
-def co_appearances(stories, entity_ids: set) -> Counter:
-    """{(entity id, entity id): stories both appear in}, each pair once (ids in order)."""
+def co_appearances(stories, entity_ids: set) -> dict:
+    """{(entity id, entity id): stories both appear in}, each pair once, the ids of a pair and
+    the pairs in order."""
+    # Counted and sorted as one integer per pair (ranks of the ids): sorting 13,000 pairs of
+    # strings took twice as long as counting them.
+    ids = sorted(entity_ids)
+    rank = {entity_id: n for n, entity_id in enumerate(ids)}
+    size = len(ids)
     counts = Counter()
     for story in stories:
-        present = sorted({i for i in story.entity_ids if i in entity_ids})
-        counts.update(combinations(present, 2))
-    return counts
+        present = sorted({rank[i] for i in story.entity_ids if i in rank})
+        counts.update([first * size + second for first, second in combinations(present, 2)])
+    return {(ids[code // size], ids[code % size]): counts[code] for code in sorted(counts)}
 
 
 def naive_co_appearances(stories, entity_ids: set) -> Counter:
@@ -39,7 +45,8 @@ def naive_co_appearances(stories, entity_ids: set) -> Counter:
 
 
 def build_graph(entities, locations, stories) -> dict:
-    """{nodes, edges} of what is given (the caller passes only what it may see)."""
+    """{nodes, edges} of what is given (the caller passes only what it may see), plain data in
+    the answer's shape (GraphOut)."""
     entity_ids = {e.entity_id for e in entities}
     location_ids = {p.location_id for p in locations}
     nodes = ([{"id": e.entity_id, "kind": "entity", "label": e.name} for e in entities]
@@ -52,7 +59,7 @@ def build_graph(entities, locations, stories) -> dict:
             if rel["target_entity_id"] in entity_ids and entity.entity_id < rel["target_entity_id"]:
                 edges.append(_edge(entity.entity_id, rel["target_entity_id"], "relationship",
                                    rel.get("label") or rel["type"]))
-    for (first, second), shared in sorted(co_appearances(stories, entity_ids).items()):
+    for (first, second), shared in co_appearances(stories, entity_ids).items():
         edges.append(_edge(first, second, "co_appearance", "", shared))
     for story in stories:
         edges += [_edge(i, story.story_id, "appears_in")

@@ -65,5 +65,7 @@ class TimelineService:
         world = load_world(self._storage, user, world_id)
         stories = self._storage.story_outlines(world_id, visible_levels(user, world),
                                                links=False)
-        return build_graph(self._storage.entities_of_world(world_id).items,
-                           self._storage.locations_of_world(world_id).items, stories)
+        # Shared models: the graph only reads them.
+        return build_graph(self._storage.entities_of_world(world_id, shared=True).items,
+                           self._storage.locations_of_world(world_id, shared=True).items,
+                           stories)

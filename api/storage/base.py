@@ -201,8 +201,10 @@ class Reader(ABC):
 
     @abstractmethod
     def entities_of_world(self, world_id: str, entity_type: str | None = None,
-                          text: str | None = None, page: PageRequest | None = None) -> Page:
-        """A world's entities by folded name; `text` is a folded part of a name or alias."""
+                          text: str | None = None, page: PageRequest | None = None,
+                          shared: bool = False) -> Page:
+        """A world's entities by folded name; `text` is a folded part of a name or alias.
+        `shared`: see events_of_world."""
 
     @abstractmethod
     def locations_of_world(self, world_id: str, location_type: str | None = None,

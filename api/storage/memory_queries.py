@@ -218,9 +218,9 @@ class MemoryReader(Reader):
         return self._page(model_cls, table, [alternative], page, shared, text=text,
                           text_fields=("search_key",))
 
-    def entities_of_world(self, world_id, entity_type=None, text=None, page=None):
+    def entities_of_world(self, world_id, entity_type=None, text=None, page=None, shared=False):
         return self._content_page(Entity, "entities", "entity_type", world_id, entity_type,
-                                  text, page)
+                                  text, page, shared)
 
     def locations_of_world(self, world_id, location_type=None, text=None, page=None,
                            shared=False):

@@ -273,8 +273,9 @@ class PostgresReader(Reader):
             where += f" AND strpos(search_key, {params.add(text)}) > 0"
         return self._page(model_cls, where, params, order_by("name_key"), page, shared=shared)
 
-    def entities_of_world(self, world_id, entity_type=None, text=None, page=None):
-        return self._content_page(Entity, "entity_type", world_id, entity_type, text, page)
+    def entities_of_world(self, world_id, entity_type=None, text=None, page=None, shared=False):
+        return self._content_page(Entity, "entity_type", world_id, entity_type, text, page,
+                                  shared)
 
     def locations_of_world(self, world_id, location_type=None, text=None, page=None,
                            shared=False):
