@@ -161,18 +161,30 @@ def naive_implicit(events) -> int:
 # timing
 
 CPU = {}     # id of a list of wall-clock times -> the CPU milliseconds of the same calls
+REFERENCE = {}  # id of a list of wall-clock times -> the reference loop's ms after each call
+
+
+def reference_loop() -> float:
+    """Milliseconds of a fixed pure-Python loop (100,000 additions): the machine's speed at
+    that moment, since a shared host's can change twofold within minutes."""
+    start, total = time.perf_counter(), 0
+    for number in range(100_000):
+        total += number
+    return (time.perf_counter() - start) * 1000
 
 
 def timed(call, samples: int) -> list[float]:
     """Milliseconds of each call (wall clock); the process's CPU time is kept in CPU, since
-    on a busy machine the wall clock also counts the time other processes took."""
-    spent, cpu = [], []
+    on a busy machine the wall clock also counts the time other processes took, and the
+    reference loop's time after each call in REFERENCE."""
+    spent, cpu, reference = [], [], []
     for index in range(samples):
         start, start_cpu = time.perf_counter(), time.process_time()
         call(index)
         spent.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
-    CPU[id(spent)] = cpu
+        reference.append(reference_loop())
+    CPU[id(spent)], REFERENCE[id(spent)] = cpu, reference
     return spent
 
 
@@ -255,16 +267,20 @@ def measure(backend, facts: dict, args) -> list[tuple]:
 def report(kind: str, rows: list[tuple]) -> None:
     """Print p50/p99 against each target, and the algorithm beside its naive version."""
     print(f"{'[' + kind + '] endpoint':26} {'n':>3} {'p50 ms':>7} {'p99 ms':>7} "
-          f"{'cpu p50':>7} {'target':>7}  met | {'algorithm':>9} {'naive':>8} {'ratio':>6}")
+          f"{'cpu p50':>7} {'ref':>5} {'target':>7}  met | {'algorithm':>9} {'naive':>8} "
+          f"{'ratio':>6}")
     for name, spent, target, ours, naive in rows:
         p50, mine, theirs = statistics.median(spent), statistics.median(ours), \
             statistics.median(naive)
-        cpu = statistics.median(CPU[id(spent)])
+        cpu, ref = statistics.median(CPU[id(spent)]), statistics.median(REFERENCE[id(spent)])
         print(f"{name:26} {len(spent):>3} {p50:>7.1f} {percentile(spent, 0.99):>7.1f} "
-              f"{cpu:>7.1f} {'< ' + format(target, 'g'):>7}  {'yes' if p50 < target else 'NO ':3}"
-              f" | {mine:>9.2f} {theirs:>8.1f} {theirs / mine:>5.0f}x")
+              f"{cpu:>7.1f} {ref:>5.1f} {'< ' + format(target, 'g'):>7}  "
+              f"{'yes' if p50 < target else 'NO ':3} | {mine:>9.2f} {theirs:>8.1f} "
+              f"{theirs / mine:>5.0f}x")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a busy machine "
-          "inflates the wall-clock columns; cpu p50 is this process's CPU time)\n")
+          "inflates the wall-clock columns; cpu p50 is this process's CPU time; ref: the p50 "
+          "ms of a fixed 100,000-addition loop run after each request, the machine's speed "
+          "then)\n")
 
 
 def main() -> None:
