@@ -215,9 +215,9 @@ def test_an_imported_world_keeps_its_events_on_the_timeline_with_day_numbers(bac
         e["day_number"] for y in timeline(client, world, owner[1])["years"] for e in y["events"])
 
 
-def test_reading_the_timeline_changes_no_stored_event_or_place(backend, client, owner, world):
-    """The timeline reads events and places without copying their lists (shared reads): every
-    answer is the same and storage holds what it held, whatever the timeline computed."""
+def test_reading_the_timeline_and_graph_changes_nothing_stored(backend, client, owner, world):
+    """The timeline and the graph read events, places and entities without copying their lists
+    (shared reads): every answer is the same and storage holds what it held."""
     hero = make_entity(backend, owner[0], world["world_id"], name="Hero")
     near, far = _places(backend, owner, world)
     story = make_story(backend, owner[0], world["world_id"], visibility="public")
@@ -231,13 +231,19 @@ def test_reading_the_timeline_changes_no_stored_event_or_place(backend, client, 
                                                             "years": 2},
           entity_ids=[hero["entity_id"]], location_ids=[far["location_id"]])
     world_id = world["world_id"]
-    before = ([e.to_dict() for e in backend.storage.events_of_world(world_id)],
-              [p.to_dict() for p in backend.storage.locations_of_world(world_id).items])
+
+    def stored():
+        return ([e.to_dict() for e in backend.storage.events_of_world(world_id)],
+                [p.to_dict() for p in backend.storage.locations_of_world(world_id).items],
+                [e.to_dict() for e in backend.storage.entities_of_world(world_id).items])
+    before = stored()
     answers = [timeline(client, world, headers) for headers in (owner[1], {}, owner[1])]
     assert answers[0]["conflicts"] and answers[0]["connections"]
     assert answers[0] == answers[2] and answers[0]["years"] == answers[1]["years"]
-    assert ([e.to_dict() for e in backend.storage.events_of_world(world_id)],
-            [p.to_dict() for p in backend.storage.locations_of_world(world_id).items]) == before
+    graphs = [assert_ok(client.get(f"/api/worlds/{world_id}/graph", headers=headers))
+              for headers in (owner[1], {}, owner[1])]
+    assert graphs[0]["nodes"] and graphs[0] == graphs[1] == graphs[2]
+    assert stored() == before
 
 
 def test_event_summaries_are_built_with_exactly_the_schemas_fields():

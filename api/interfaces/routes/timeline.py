@@ -41,7 +41,8 @@ def create_timeline_bp(event_service, timeline_service, story_linker, endpoints)
 
     @route.get("/graph", "Entities, places and stories with the edges between them",
                access=OPTIONAL, response=GraphOut, errors=(NOT_FOUND,), cache=world_scope,
-               exact=True, description="Edges: relationship (once per mirrored pair), co_appearance "
+               exact=True,
+               description="Edges: relationship (once per mirrored pair), co_appearance "
                            "(weight = stories both appear in), appears_in (entity → story), "
                            "located_at (story → place, place → the place it lies inside). "
                            "Stories the caller may not see are neither nodes nor counted.")
