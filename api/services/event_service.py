@@ -28,6 +28,19 @@ _SUMMARY_VALUES = operator.itemgetter(*EVENT_SUMMARY_FIELDS)
 MAX_CONNECTIONS = 200
 
 
+def _written_dates(world, events: list[Event], known: list[Event]):
+    """(event, era, date label, ages) of each event in the world's calendar and language; the
+    era is the event's own or its year's, births are looked for among `known`."""
+    calendar, language = world_calendar(world), world_language(world)
+    born = births(calendar, known)
+    for event in events:
+        year = event.year
+        yield (event, event.era or (calendar.era_of(year) if year is not None else ""),
+               date_label(calendar, year, event.month, event.day, era=event.era,
+                          precision=event.precision, language=language),
+               ages_at(calendar, event, born))
+
+
 class EventService(WorldContentService):
     """The rules for events; dates live in the world's calendar and follow their anchors."""
 
@@ -40,33 +53,21 @@ class EventService(WorldContentService):
               known: list[Event] | None = None) -> list[EventView]:
         """Events with their dates written out and ages; births are looked for among `known`
         (read from the world when None)."""
-        calendar, language = world_calendar(world), world_language(world)
         if known is None:
             known = reader.events_of_world(world.world_id)
-        born = births(calendar, known)
         rights = self.permissions(user, world)
-        return [EventView(e, rights, e.era or (calendar.era_of(e.year) if e.year is not None
-                                               else ""),
-                          date_label(calendar, e.year, e.month, e.day, era=e.era,
-                                     precision=e.precision, language=language),
-                          ages_at(calendar, e, born)) for e in events]
+        return [EventView(event, rights, era, label, ages)
+                for event, era, label, ages in _written_dates(world, events, known)]
 
-    def summaries(self, world, events: list[Event], known: list[Event]) -> list[dict]:
+    @staticmethod
+    def summaries(world, events: list[Event], known: list[Event]) -> list[dict]:
         """The events as the timeline lists them (EVENT_SUMMARY_FIELDS, era, date label and
         ages, births looked for among `known`): plain data in the answer's shape, sent as is.
         Their lists and dicts are the events' own."""
-        calendar, language = world_calendar(world), world_language(world)
-        born = births(calendar, known)
-        take = _SUMMARY_VALUES
         summaries = []
-        for event in events:
-            summary = dict(zip(EVENT_SUMMARY_FIELDS, take(vars(event))))
-            year = event.year
-            summary["era"] = event.era or (calendar.era_of(year) if year is not None else "")
-            summary["date_label"] = date_label(calendar, year, event.month, event.day,
-                                               era=event.era, precision=event.precision,
-                                               language=language)
-            summary["ages"] = ages_at(calendar, event, born)
+        for event, era, label, ages in _written_dates(world, events, known):
+            summary = dict(zip(EVENT_SUMMARY_FIELDS, _SUMMARY_VALUES(vars(event))))
+            summary["era"], summary["date_label"], summary["ages"] = era, label, ages
             summaries.append(summary)
         return summaries
 
