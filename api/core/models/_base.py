@@ -20,25 +20,19 @@ _CONTAINERS = (list, dict)
 def copy_json(value):
     """A copy of JSON-like data that shares no list or dict with the original."""
     # Most lists and dicts hold scalars only (ids, {"kind": "user"}): they are copied whole,
-    # in C, after a look for a nested container; scalars are never copied one by one.
-    kind = value.__class__
-    if kind is dict:
-        copy = value.copy()
-        for key, item in value.items():
+    # in C, and only their nested lists and dicts one by one.
+    if isinstance(value, dict):
+        copy = dict(value)
+        for key, item in copy.items():
             if isinstance(item, _CONTAINERS):
                 copy[key] = copy_json(item)
         return copy
-    if kind is list:
+    if isinstance(value, list):
         for item in value:
             if isinstance(item, _CONTAINERS):
                 return [copy_json(item) if isinstance(item, _CONTAINERS) else item
                         for item in value]
-        return value[:]
-    if isinstance(value, dict):
-        return {key: copy_json(item) if isinstance(item, _CONTAINERS) else item
-                for key, item in value.items()}
-    if isinstance(value, list):
-        return [copy_json(item) if isinstance(item, _CONTAINERS) else item for item in value]
+        return list(value)
     return value
 
 
