@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 
-from core.search_text import EXACT_BONUS, KIND_OF_TABLE, KINDS, TITLE_BONUS, index_text
+from core.search_text import EXACT_BONUS, KIND_OF_TABLE, KINDS, TITLE_BONUS, index_text, score
 from storage.files import make_private
 from storage.search_index import place_of
 
@@ -41,8 +41,86 @@ def stamp(doc: dict) -> str:
     return hashlib.sha1(repr(sorted(doc.items())).encode()).hexdigest()
 
 
-def _phrase(words: list[str]) -> str:
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+def _column(column: str, words: list[str]) -> str:
+    """FTS5: the column holds every word (the filter spans the group, not just its first)."""
+    phrases = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    return f"{{{column}}} : ({phrases})"
+
+
+def _tiers(folded: list[str], exact: list[str]) -> list[tuple[float, str]]:
+    """(score, FTS5 query) of each tier of matches, best first; together they are every match.
+
+    A title's words are among the folded words, so a title match needs no other; accented
+    words are not always (a mark may split a word), so an accent match is checked with them.
+    """
+    words, title = _column("folded", folded), _column("title", folded)
+    if not exact:
+        return [(score(True, False), title), (score(False, False), f"{words} NOT {title}")]
+    accents = _column("exact", exact)
+    tiers = [(score(True, True), f"{title} AND {accents}"),
+             (score(False, True), f"{words} AND {accents} NOT {title}"),
+             (score(True, False), f"{title} NOT {accents}"),
+             (score(False, False), f"{words} NOT ({title} OR {accents})")]
+    return sorted(tiers, key=lambda tier: -tier[0])
+
+
+class _RankedMatches:
+    """The statements answering one search over the matches the caller may see.
+
+    The score takes four values, one per tier of matches (title and accents, accents, title,
+    neither), and FTS5 finds each tier by itself. So a page reads only the tiers it spans,
+    each sorted by kind and id: no statement keeps or sorts every hit of a common word.
+    """
+
+    def __init__(self, db: sqlite3.Connection, folded, exact, tables, seen):
+        self._db, self._tiers = db, _tiers(folded, exact)
+        self.words = _column("folded", folded)
+        self._title, self._accents = _column("title", folded), exact and _column("exact", exact)
+        tables = sorted(tables)
+        self._params = {f"t{n}": table for n, table in enumerate(tables)}
+        kinds = ", ".join(f":t{n}" for n in range(len(tables)))
+        join = where = ""
+        if seen is not None:
+            join = "JOIN seen s ON s.world_id = d.world_id"
+            where = "AND (d.tbl != 'stories' OR instr(s.levels, ' ' || d.level || ' ') > 0)"
+        self._hits = (f"FROM fts JOIN docs d ON d.rowid = fts.rowid {join} "
+                      f"WHERE fts MATCH :match AND d.tbl IN ({kinds}) {where}")
+
+    def count(self, match: str) -> int:
+        """How many documents the caller sees match the FTS5 query."""
+        return self._db.execute(f"SELECT count(*) {self._hits}",
+                                {**self._params, "match": match}).fetchone()[0]
+
+    def scored(self, offset: int, limit: int) -> list:
+        """[(table, id, world id, score)] of a page, every match scored in one statement: the
+        cheaper way when the page reaches the last match."""
+        bonus = f"{TITLE_BONUS} * (d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH :title))"
+        if self._accents:
+            bonus += (f" + {EXACT_BONUS} * "
+                      f"(d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH :accents))")
+        sql = (f"SELECT d.tbl, d.doc_id, d.world_id, 1 + {bonus} AS score {self._hits} "
+               f"ORDER BY score DESC, d.kind_rank, d.doc_id LIMIT :limit OFFSET :offset")
+        values = {"match": self.words, "title": self._title, "limit": limit, "offset": offset}
+        if self._accents:
+            values["accents"] = self._accents
+        return self._db.execute(sql, {**self._params, **values}).fetchall()
+
+    def tiered(self, offset: int, limit: int) -> list:
+        """[(table, id, world id, score)] of a page, read tier by tier."""
+        sql = (f"SELECT d.tbl, d.doc_id, d.world_id, :score {self._hits} "
+               f"ORDER BY d.kind_rank, d.doc_id LIMIT :limit OFFSET :offset")
+        found, start = [], 0
+        for value, match in self._tiers:
+            if len(found) == limit:
+                break
+            skip = max(0, offset - start)
+            got = self._db.execute(sql, {**self._params, "match": match, "score": value,
+                                         "limit": limit - len(found), "offset": skip}).fetchall()
+            found += got
+            # A tier that ended on this page is as long as what was skipped and read, unless
+            # the page starts past its end.
+            start += skip + len(got) if got or not skip else self.count(match)
+        return found
 
 
 class SqliteSearchIndex:
@@ -79,7 +157,8 @@ class SqliteSearchIndex:
                 db.executescript("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS fts;")
             db.executescript(_SCHEMA)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('rule', ?)", (RULE,))
-            db.execute("CREATE TEMP TABLE seen (world_id TEXT PRIMARY KEY, levels TEXT)")
+            db.execute("CREATE TEMP TABLE seen (world_id TEXT PRIMARY KEY, levels TEXT) "
+                       "WITHOUT ROWID")
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -148,34 +227,18 @@ class SqliteSearchIndex:
         `seen` maps each world the caller may search to the story levels they see (None: every
         world, every level); it goes into a temporary table joined to the matches.
         """
-        tables = sorted(tables)
-        params = {"f": f"{{folded}} : {_phrase(folded)}", "t": f"{{title}} : {_phrase(folded)}",
-                  "x": f"{{exact}} : {_phrase(exact)}", "offset": offset, "limit": limit}
-        params.update({f"t{n}": table for n, table in enumerate(tables)})
-        kinds = ", ".join(f":t{n}" for n in range(len(tables)))
-        join = where = ""
-        if seen is not None:
-            join = "JOIN seen s ON s.world_id = d.world_id"
-            where = "AND (d.tbl != 'stories' OR instr(s.levels, ' ' || d.level || ' ') > 0)"
-        sql = (f"WITH f AS (SELECT rowid FROM fts WHERE fts MATCH :f), "
-               f"t AS (SELECT rowid FROM fts WHERE fts MATCH :t), "
-               f"x AS (SELECT rowid FROM fts WHERE fts MATCH :x), "
-               f"hits AS (SELECT d.tbl, d.doc_id, d.world_id, d.kind_rank, "
-               f"1 + {TITLE_BONUS} * (d.rowid IN t) + {EXACT_BONUS} * (d.rowid IN x) AS score "
-               f"FROM f JOIN docs d ON d.rowid = f.rowid {join} "
-               f"WHERE d.tbl IN ({kinds}) {where}) "
-               f"SELECT tbl, doc_id, world_id, score, count(*) OVER () FROM hits "
-               f"ORDER BY score DESC, kind_rank, doc_id LIMIT :limit OFFSET :offset")
         with self._lock:
             if seen is not None:
                 self._db.execute("DELETE FROM seen")
                 self._db.executemany("INSERT INTO seen VALUES (?, ?)", (
                     (w, " " + " ".join(levels) + " ") for w, levels in seen.items()))
-            rows = self._db.execute(sql, params).fetchall()
-            if not rows and offset:   # past the last page: the total is still wanted
-                first = self._db.execute(sql, {**params, "offset": 0, "limit": 1}).fetchone()
-                return [], first[4] if first else 0
-        return [(t, i, w, float(v)) for t, i, w, v, _ in rows], rows[0][4] if rows else 0
+            matches = _RankedMatches(self._db, folded, exact, tables, seen)
+            total = matches.count(matches.words)
+            if offset >= total:
+                return [], total
+            if offset + limit >= total:
+                return matches.scored(offset, limit), total
+            return matches.tiered(offset, limit), total
 
     def close(self) -> None:
         """Close the SQLite connection."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -69,6 +70,22 @@ def test_exact_accents_and_titles_rank_first(storage):
         m["story"].story_id, m["public"].world_id, m["entity"].entity_id]
     plain = found(storage, "ha noi", viewer=Viewer("owner-1"))
     assert plain[0][1] == m["draft"].story_id   # the only text written "ha noi" as typed
+
+
+def test_a_bonus_needs_every_word_in_the_title_or_with_its_accents(storage):
+    world = a_world(name="Cõi", visibility="public")
+    split = a_story(world.world_id, title="Sông xanh", content="Hà Nội", visibility="public")
+    mixed = a_story(world.world_id, title="Chuyện", content="sông Hà song", visibility="public")
+    insert(storage, world, split, mixed)
+
+    def scores(q):
+        return {doc_id: value for _, doc_id, value in found(storage, q)}
+    # One word in the title and the other only in the text earns no title bonus, whichever
+    # word comes first; one word typed as written and the other not earns no accent bonus.
+    assert scores("song ha") == scores("ha song") == {split.story_id: 1.0, mixed.story_id: 1.0}
+    assert scores("Hà song") == {split.story_id: 1.0, mixed.story_id: 5.0}
+    assert scores("Sông xanh") == {split.story_id: 7.0}
+    assert scores("hà sông") == {split.story_id: 5.0, mixed.story_id: 5.0}
 
 
 def test_visibility_follows_the_world_and_the_story(storage):
@@ -148,6 +165,83 @@ def test_backends_rank_alike(tmp_path):
             made.cleanup()
     assert answers["memory"] == answers["tinydb"] == answers["postgresql"]
     assert any(len(a) > 2 for a in answers["memory"])
+
+
+def test_backends_rank_and_page_generated_documents_alike(tmp_path):
+    """Generated texts fill every rank (title, accents, both, neither): every backend gives
+    the same hits, scores and order, with and without the accents, and its pages put together
+    make the whole answer, whatever their size."""
+    answers = {}
+    for name, factory in FACTORIES.items():
+        if name == "postgresql":
+            from tests.support import postgres
+            postgres.require_server()
+        made = factory(tmp_path / name)
+        try:
+            storage = made.open()
+            seed_generated(storage, random.Random(7))
+            answers[name] = []
+            rng = random.Random(3)
+            for _ in range(30):
+                q = " ".join(rng.sample(WORDS, rng.choice((1, 1, 2))))
+                for viewer in (ANONYMOUS, Viewer("owner-1"), ADMIN):
+                    whole = every_page(storage, q, viewer, 100)
+                    assert every_page(storage, q, viewer, 7) == whole, (name, q)
+                    plain = every_page(storage, q, viewer, 100, accents=False)
+                    assert every_page(storage, q, viewer, 6, accents=False) == plain
+                    answers[name] += [whole, plain]
+        finally:
+            made.cleanup()
+    assert answers["memory"] == answers["tinydb"] == answers["postgresql"]
+    ranks = {score for answer in answers["memory"][::2] for _, _, score in answer}
+    assert ranks == {1.0, 3.0, 5.0, 7.0}
+    assert {score for answer in answers["memory"][1::2] for _, _, score in answer} == {1.0, 3.0}
+    assert max(len(answer) for answer in answers["memory"]) > 20
+
+
+def every_page(storage, q, viewer, size, accents=True) -> list[tuple]:
+    """[(kind, id, score)] of every page of a search in turn; each page's total is their sum.
+    Without accents, no hit earns their bonus."""
+    exact = exact_terms(q) if accents else []
+    hits, total, number = [], None, 1
+    while total is None or len(hits) < total:
+        page = storage.search(viewer, folded_terms(q), exact, None, KINDS,
+                              PageRequest(number, size))
+        assert page.total == (page.total if total is None else total)
+        assert page.items or not page.total
+        total = page.total
+        hits += [(h.kind, h.id, h.score) for h in page.items]
+        number += 1
+    after = storage.search(viewer, folded_terms(q), exact, None, KINDS,
+                           PageRequest(number, size))
+    assert (after.items, after.total) == ([], total)
+    return hits
+
+
+WORDS = ["ha", "hà", "há", "noi", "nội", "song", "sông", "da", "đà", "lat", "lạt", "mua", "mùa"]
+
+
+def seed_generated(storage, rng) -> None:
+    """Three worlds (public, private, draft) with stories at every level and entities (names
+    unique in their world), fixed ids, texts drawn from WORDS."""
+    models = []
+    for w, level in enumerate(("public", "private", "draft")):
+        world = a_world(name=" ".join(rng.choices(WORDS, k=2)), visibility=level,
+                        owner_id=("owner-1", "owner-2")[w % 2])
+        world.world_id = f"w-{w}"
+        models.append(world)
+        for n in range(40):
+            title = " ".join(rng.choices(WORDS, k=rng.randint(1, 3)))
+            story = a_story(world.world_id, title=title,
+                            content=" ".join(rng.choices(WORDS, k=rng.randint(2, 8))),
+                            visibility=rng.choice(("public", "private", "draft")),
+                            owner_id=world.owner_id)
+            story.story_id = f"s-{w}-{n:02}"
+            entity = an_entity(world.world_id, name=" ".join(rng.choices(WORDS, k=2) + [str(n)]),
+                               description=" ".join(rng.choices(WORDS, k=4)))
+            entity.entity_id = f"e-{w}-{n:02}"
+            models += [story, entity]
+    insert(storage, *models)
 
 
 def seed_fixed(storage) -> None:
