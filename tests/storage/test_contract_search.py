@@ -147,8 +147,8 @@ def test_search_survives_reopening(durable_backend):
     assert found_ids(again, "da lat") == [m["place"].location_id]
 
 
-def test_backends_rank_alike(tmp_path):
-    """The same data gives the same hits, scores and order on every backend."""
+def on_every_backend(tmp_path, seed, ask) -> dict:
+    """{backend name: ask(storage)} after seed(storage), on a fresh storage of each backend."""
     answers = {}
     for name, factory in FACTORIES.items():
         if name == "postgresql":
@@ -157,12 +157,19 @@ def test_backends_rank_alike(tmp_path):
         made = factory(tmp_path / name)
         try:
             storage = made.open()
-            seed_fixed(storage)
-            answers[name] = [found(storage, q, viewer=v) for q in (
-                "ha noi", "Hà Nội", "HÀ", "hoà", "hòa", "song", "đô", "x y z")
-                for v in (ANONYMOUS, Viewer("owner-1"), ADMIN)]
+            seed(storage)
+            answers[name] = ask(storage)
         finally:
             made.cleanup()
+    return answers
+
+
+def test_backends_rank_alike(tmp_path):
+    """The same data gives the same hits, scores and order on every backend."""
+    answers = on_every_backend(tmp_path, seed_fixed, lambda storage: [
+        found(storage, q, viewer=v)
+        for q in ("ha noi", "Hà Nội", "HÀ", "hoà", "hòa", "song", "đô", "x y z")
+        for v in (ANONYMOUS, Viewer("owner-1"), ADMIN)])
     assert answers["memory"] == answers["tinydb"] == answers["postgresql"]
     assert any(len(a) > 2 for a in answers["memory"])
 
@@ -171,27 +178,19 @@ def test_backends_rank_and_page_generated_documents_alike(tmp_path):
     """Generated texts fill every rank (title, accents, both, neither): every backend gives
     the same hits, scores and order, with and without the accents, and its pages put together
     make the whole answer, whatever their size."""
-    answers = {}
-    for name, factory in FACTORIES.items():
-        if name == "postgresql":
-            from tests.support import postgres
-            postgres.require_server()
-        made = factory(tmp_path / name)
-        try:
-            storage = made.open()
-            seed_generated(storage, random.Random(7))
-            answers[name] = []
-            rng = random.Random(3)
-            for _ in range(30):
-                q = " ".join(rng.sample(WORDS, rng.choice((1, 1, 2))))
-                for viewer in (ANONYMOUS, Viewer("owner-1"), ADMIN):
-                    whole = every_page(storage, q, viewer, 100)
-                    assert every_page(storage, q, viewer, 7) == whole, (name, q)
-                    plain = every_page(storage, q, viewer, 100, accents=False)
-                    assert every_page(storage, q, viewer, 6, accents=False) == plain
-                    answers[name] += [whole, plain]
-        finally:
-            made.cleanup()
+    def ask(storage) -> list:
+        answers, rng = [], random.Random(3)
+        for _ in range(30):
+            q = " ".join(rng.sample(WORDS, rng.choice((1, 1, 2))))
+            for viewer in (ANONYMOUS, Viewer("owner-1"), ADMIN):
+                whole = every_page(storage, q, viewer, 100)
+                assert every_page(storage, q, viewer, 7) == whole, q
+                plain = every_page(storage, q, viewer, 100, accents=False)
+                assert every_page(storage, q, viewer, 6, accents=False) == plain, q
+                answers += [whole, plain]
+        return answers
+    answers = on_every_backend(tmp_path, lambda storage: seed_generated(
+        storage, random.Random(7)), ask)
     assert answers["memory"] == answers["tinydb"] == answers["postgresql"]
     ranks = {score for answer in answers["memory"][::2] for _, _, score in answer}
     assert ranks == {1.0, 3.0, 5.0, 7.0}
