@@ -75,7 +75,8 @@ class _RankedMatches:
     def __init__(self, db: sqlite3.Connection, folded, exact, tables, seen):
         self._db, self._tiers = db, _tiers(folded, exact)
         self.words = _column("folded", folded)
-        self._title, self._accents = _column("title", folded), exact and _column("exact", exact)
+        self._title = _column("title", folded)
+        self._accents = _column("exact", exact) if exact else None
         tables = sorted(tables)
         self._params = {f"t{n}": table for n, table in enumerate(tables)}
         kinds = ", ".join(f":t{n}" for n in range(len(tables)))
