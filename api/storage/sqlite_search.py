@@ -47,16 +47,16 @@ def _column(column: str, words: list[str]) -> str:
     return f"{{{column}}} : ({phrases})"
 
 
-def _tiers(folded: list[str], exact: list[str]) -> list[tuple[float, str]]:
+def _tiers(words: str, title: str, accents: str | None) -> list[tuple[float, str]]:
     """(score, FTS5 query) of each tier of matches, best first; together they are every match.
+    `words`, `title` and `accents` are the column queries of the folded, title and accented
+    words (`accents` None when the query has none).
 
     A title's words are among the folded words, so a title match needs no other; accented
     words are not always (a mark may split a word), so an accent match is checked with them.
     """
-    words, title = _column("folded", folded), _column("title", folded)
-    if not exact:
+    if accents is None:
         return [(score(True, False), title), (score(False, False), f"{words} NOT {title}")]
-    accents = _column("exact", exact)
     tiers = [(score(True, True), f"{title} AND {accents}"),
              (score(False, True), f"{words} AND {accents} NOT {title}"),
              (score(True, False), f"{title} NOT {accents}"),
@@ -73,10 +73,11 @@ class _RankedMatches:
     """
 
     def __init__(self, db: sqlite3.Connection, folded, exact, tables, seen):
-        self._db, self._tiers = db, _tiers(folded, exact)
+        self._db = db
         self.words = _column("folded", folded)
         self._title = _column("title", folded)
         self._accents = _column("exact", exact) if exact else None
+        self._tiers = _tiers(self.words, self._title, self._accents)
         tables = sorted(tables)
         self._params = {f"t{n}": table for n, table in enumerate(tables)}
         kinds = ", ".join(f":t{n}" for n in range(len(tables)))
